@@ -1,0 +1,173 @@
+"""The `framing` command line: the only place that does I/O and chooses exit codes.
+
+Exit codes: 0 success; 1 `lexicon validate` found problems; 2 bad usage or unreadable input.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from framing import __version__
+from framing.render import FORMATS
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class InputProblem(click.ClickException):
+    """A one-line error about the user's input; exits 2."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"framing: error: {self.message}", err=True)
+
+
+def _lexicon(extra: tuple[Path, ...]):
+    from framing import lexicon
+
+    try:
+        return lexicon.load(extra)
+    except lexicon.LexiconError as exc:
+        raise InputProblem(str(exc)) from None
+
+
+def _use_color(no_color: bool, output: Path | None) -> bool:
+    if no_color or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _write(output: Path, content: str, force: bool, inputs: tuple[str, ...]) -> None:
+    """Write atomically; never overwrite an input, nor an existing file without --force."""
+    target = output.resolve()
+    if any(spec != "-" and Path(spec).resolve() == target for spec in inputs):
+        raise InputProblem(f"{output}: is one of the inputs; choose another output file")
+    if target.is_dir():
+        raise InputProblem(f"{output}: is a directory")
+    if target.exists() and not force:
+        raise InputProblem(f"{output}: already exists; use --force to replace it")
+    if not target.parent.is_dir():
+        raise InputProblem(f"{output}: folder {target.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputProblem(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def _emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...],
+          color: bool = False) -> None:
+    if output is None:
+        click.echo(content, nl=False, color=color)
+    else:
+        _write(output, content, force, inputs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="framing")
+def main() -> None:
+    """Show how a news text persuades: loaded terms, hedges, boosters, anonymous sources and
+    scare quotes, each with why it matters and a neutral alternative."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE.")
+@click.option("--force", is_flag=True, help="Replace --output if it already exists.")
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+              help="Extra lexicon file merged over the built-ins (repeatable).")
+@click.option("--timeout", type=float, default=10.0, show_default=True,
+              help="Seconds to wait for a URL.")
+def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
+            lexicons: tuple[Path, ...], timeout: float) -> None:
+    """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
+
+    \b
+    Examples:
+      framing analyse samples/port-loaded.txt
+      framing analyse article.html --format json -o report.json
+      cat draft.md | framing analyse -
+    """
+    from framing import analyse as analyse_text
+    from framing.load import InputError, load
+    from framing.render import renderer
+
+    lexicon = _lexicon(lexicons)
+    articles = []
+    for spec in inputs:
+        try:
+            doc = load(spec, timeout=timeout)
+        except InputError as exc:
+            raise InputProblem(str(exc)) from None
+        articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
+                                     lexicon=lexicon, removed=doc.removed))
+    color = _use_color(no_color, output)
+    _emit(renderer(fmt)(articles, color), output, force, inputs, color)
+
+
+@main.group()
+def lexicon() -> None:
+    """List and check the lexicons (built-in and your own)."""
+
+
+@lexicon.command("list")
+@click.option("--kind", type=click.Choice(["loaded", "hedge", "booster", "anonymous",
+                                           "report_verb"]), help="Only this kind.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+              help="Extra lexicon file merged over the built-ins (repeatable).")
+def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
+    """One line per entry: id, category, term, neutral alternatives."""
+    from framing.explain import entry_table
+
+    entries = [e for e in _lexicon(lexicons).entries if kind is None or e.kind == kind]
+    click.echo(entry_table(entries), nl=False)
+
+
+@lexicon.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def lexicon_validate(files: tuple[Path, ...]) -> None:
+    """Check lexicon files (default: the built-ins) and run every entry's examples.
+
+    Exits 0 when all is well, 1 when an example fails, 2 when a file cannot be read.
+    """
+    from framing.validate import check_examples
+
+    lex = _lexicon(files)
+    entries = [e for e in lex.entries if not files or e.origin in {f.name for f in files}]
+    problems = check_examples(lex, entries)
+    for problem in problems:
+        click.echo(problem)
+    n_examples = sum(len(e.flag_examples) + len(e.pass_examples) for e in entries)
+    click.echo(f"{len(entries)} entries, {n_examples} examples: "
+               + (f"{len(problems)} problem(s)" if problems else "all pass"))
+    if problems:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("name", metavar="ID|KIND")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+              help="Extra lexicon file merged over the built-ins (repeatable).")
+def explain(name: str, lexicons: tuple[Path, ...]) -> None:
+    """Explain an entry (e.g. loaded.regime) or a kind (e.g. hedge): what, why, examples."""
+    from framing.explain import explain_text
+
+    text = explain_text(_lexicon(lexicons), name)
+    if text is None:
+        from framing.explain import suggestions
+
+        hint = suggestions(_lexicon(lexicons), name)
+        raise InputProblem(f"no entry or kind named {name!r}"
+                           + (f"; did you mean {', '.join(hint)}?" if hint else
+                              "; see `framing lexicon list`"))
+    click.echo(text, nl=False)

@@ -1,0 +1,1 @@
+"""Detectors: each turns segmented text into flags or quotes; none prints."""

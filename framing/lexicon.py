@@ -1,0 +1,249 @@
+"""Load and check lexicon files (TOML data in lexicons/; format in docs/lexicon-format.md)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from framing.model import KINDS, Token
+
+REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
+            "flag", "pass", "source")
+CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
+SHAPES = ("capitalized", "lower")
+BUILTIN_CLASSES = ("@number", "@capitalized", "@none")
+
+
+class LexiconError(Exception):
+    """A lexicon file that cannot be used; str(exc) is one line."""
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Words plus built-in shapes, as used by one exception condition."""
+
+    words: frozenset[str]
+    number: bool = False
+    capitalized: bool = False
+    none: bool = False
+
+    def has(self, token: Token | None) -> bool:
+        if token is None:
+            return self.none
+        return (token.norm in self.words or token.base in self.words
+                or (self.number and token.text[0].isdigit())
+                or (self.capitalized and token.text[0].isupper()))
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """A sense in which an entry's word is not flagged: all conditions must hold."""
+
+    why: str
+    prev: WordSet | None = None
+    next: WordSet | None = None
+    before: WordSet | None = None
+    after: WordSet | None = None
+    shape: str | None = None
+    sentence_has: WordSet | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry; `forms` are token tuples ("*" matches any one token)."""
+
+    id: str
+    kind: str
+    term: str
+    forms: tuple[tuple[str, ...], ...]
+    category: str
+    weight: float
+    explanation: str
+    alternatives: tuple[str, ...]
+    exceptions: tuple[Exception_, ...]
+    flag_examples: tuple[str, ...]
+    pass_examples: tuple[str, ...]
+    source: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    kind: str
+    title: str
+    about: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All entries, by kind; compared and hashed by identity so a matcher can be cached."""
+
+    entries: tuple[Entry, ...]
+    kinds: dict[str, KindInfo]
+    classes: dict[str, frozenset[str]]
+
+    def get(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+def builtin_dir() -> Path:
+    """The shipped lexicons: package data when installed, ../lexicons in a source checkout."""
+    from importlib import resources
+
+    try:
+        return Path(str(resources.files("framing.lexicons")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not a lexicon file") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _str_list(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: must be a list of strings")
+    return tuple(value)
+
+
+def _wordset(value: object, classes: dict[str, frozenset[str]], where: str) -> WordSet:
+    words: set[str] = set()
+    shapes = set()
+    for item in _str_list(value, where):
+        if item in BUILTIN_CLASSES:
+            shapes.add(item)
+        elif item.startswith("@"):
+            if item[1:] not in classes:
+                raise LexiconError(f"{where}: unknown class {item}")
+            words |= classes[item[1:]]
+        elif item != item.lower():
+            raise LexiconError(f"{where}: word {item!r} must be lower-case")
+        else:
+            words.add(item.replace("’", "'"))
+    return WordSet(frozenset(words), "@number" in shapes, "@capitalized" in shapes,
+                   "@none" in shapes)
+
+
+def _exception(raw: object, classes: dict[str, frozenset[str]], where: str) -> Exception_:
+    if not isinstance(raw, dict) or not isinstance(raw.get("why"), str):
+        raise LexiconError(f"{where}: each exception is a table with a 'why' line")
+    unknown = set(raw) - set(CONDITIONS) - {"why"}
+    if unknown or len(raw) < 2:
+        raise LexiconError(f"{where}: exception needs conditions from {', '.join(CONDITIONS)}"
+                           + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else ""))
+    shape = raw.get("shape")
+    if shape is not None and shape not in SHAPES:
+        raise LexiconError(f"{where}: shape must be one of {', '.join(SHAPES)}")
+    sets = {k: _wordset(raw[k], classes, f"{where}.{k}") for k in CONDITIONS
+            if k in raw and k != "shape"}
+    return Exception_(why=raw["why"], shape=shape, **sets)
+
+
+def _forms(value: object, where: str) -> tuple[tuple[str, ...], ...]:
+    forms = []
+    for form in _str_list(value, where):
+        toks = tuple(form.replace("’", "'").split())
+        if not toks or form != form.lower() or "*" in (toks[0], toks[-1]):
+            raise LexiconError(f"{where}: form {form!r} must be lower-case words, "
+                               "with '*' only between words")
+        forms.append(toks)
+    if not forms:
+        raise LexiconError(f"{where}: needs at least one form")
+    return tuple(forms)
+
+
+def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{origin}: every [[entry]] must be a table")
+    eid = raw.get("id", "?")
+    where = f"{origin}: {eid}"
+    missing = [k for k in REQUIRED if k not in raw]
+    if missing:
+        raise LexiconError(f"{where}: missing {', '.join(missing)}")
+    for key in ("id", "term", "category", "explanation", "source"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise LexiconError(f"{where}: {key} must be a non-empty string")
+    if not eid.startswith(kind + "."):
+        raise LexiconError(f"{where}: id must start with '{kind}.'")
+    weight = raw["weight"]
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1:
+        raise LexiconError(f"{where}: weight must be a number in (0, 1]")
+    flags, passes = _str_list(raw["flag"], f"{where}.flag"), _str_list(raw["pass"], f"{where}.pass")
+    if not flags or not passes:
+        raise LexiconError(f"{where}: needs at least one 'flag' and one 'pass' example")
+    exceptions = raw.get("exceptions", [])
+    if not isinstance(exceptions, list):
+        raise LexiconError(f"{where}: exceptions must be a list of tables")
+    return Entry(
+        id=eid, kind=kind, term=raw["term"], forms=_forms(raw["forms"], f"{where}.forms"),
+        category=raw["category"], weight=float(weight), explanation=raw["explanation"].strip(),
+        alternatives=_str_list(raw["alternatives"], f"{where}.alternatives"),
+        exceptions=tuple(_exception(x, classes, f"{where}.exceptions") for x in exceptions),
+        flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin)
+
+
+def _classes(raw: object, where: str) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: [classes] must be a table of word lists")
+    return {name: frozenset(w.replace("’", "'") for w in _str_list(words, f"{where}.{name}"))
+            for name, words in raw.items()}
+
+
+def parse_file(path: Path, shared: dict[str, frozenset[str]]) -> tuple[KindInfo, list[Entry]]:
+    """Parse one lexicon file into its kind's description and entries."""
+    data = _read_toml(path)
+    meta = data.get("lexicon")
+    if not isinstance(meta, dict) or meta.get("kind") not in KINDS:
+        raise LexiconError(f"{path}: needs a [lexicon] table with kind = one of {', '.join(KINDS)}")
+    kind = meta["kind"]
+    info = KindInfo(kind, str(meta.get("title", kind)), str(meta.get("about", "")),
+                    _str_list(meta.get("sources", []), f"{path}: sources"))
+    classes = shared | _classes(data.get("classes", {}), f"{path}: classes")
+    raw_entries = data.get("entry", [])
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise LexiconError(f"{path}: has no [[entry]] tables")
+    return info, [_entry(r, kind, classes, path.name) for r in raw_entries]
+
+
+def load_files(paths: list[Path], shared_classes: dict[str, frozenset[str]] | None = None,
+               base: Lexicon | None = None) -> Lexicon:
+    """Build a lexicon from files; their entries replace `base` entries with the same id."""
+    classes = dict(base.classes if base else shared_classes or {})
+    entries: dict[str, Entry] = {e.id: e for e in base.entries} if base else {}
+    kinds = dict(base.kinds) if base else {}
+    seen: set[str] = set()
+    for path in paths:
+        info, file_entries = parse_file(path, classes)
+        kinds.setdefault(info.kind, info)
+        for entry in file_entries:
+            if entry.id in seen:
+                raise LexiconError(f"{path}: duplicate id {entry.id}")
+            seen.add(entry.id)
+            entries.pop(entry.id, None)
+            entries[entry.id] = entry
+    return Lexicon(tuple(entries.values()), kinds, classes)
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Lexicon:
+    """The shipped lexicons, loaded once per process."""
+    directory = builtin_dir()
+    shared = _classes(_read_toml(directory / "classes.toml").get("classes", {}), "classes.toml")
+    files = sorted(p for p in directory.glob("*.toml") if p.name != "classes.toml")
+    return load_files(files, shared)
+
+
+def load(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:
+    """Built-in lexicons with the user's files merged over them."""
+    base = builtin()
+    return load_files(list(extra), base=base) if extra else base

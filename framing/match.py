@@ -1,0 +1,108 @@
+"""One matcher for every lexicon entry: token sequences, possessives, case, sense exceptions."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from framing.lexicon import Entry, Exception_, Lexicon, WordSet
+from framing.model import Token
+from framing.segment import sentence_spans, tokens
+
+
+@dataclass(frozen=True)
+class Match:
+    """Entry `entry` matched tokens [first, last) of a sentence."""
+
+    entry: Entry
+    first: int
+    last: int
+
+
+def _form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
+    if i + len(form) > len(toks):
+        return False
+    for k, word in enumerate(form):
+        tok = toks[i + k]
+        if word != "*" and word != tok.norm and word != tok.base:
+            return False
+        if k and text[toks[i + k - 1].end:tok.start].strip():
+            return False
+    return True
+
+
+class Matcher:
+    """Index of all forms by first word; finds the longest non-excepted match at each token."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.det = WordSet(lexicon.classes.get("det", frozenset()))
+        index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        for order, entry in enumerate(lexicon.entries):
+            for form in entry.forms:
+                index.setdefault(form[0], []).append((form, order, entry))
+        for forms in index.values():
+            forms.sort(key=lambda f: (-len(f[0]), f[1]))
+        self.index = index
+
+    def sentence(self, text: str, toks: list[Token]) -> list[Match]:
+        """Matches in one sentence's tokens, left to right, never overlapping."""
+        out = []
+        i = 0
+        while i < len(toks):
+            match = self._at(text, toks, i)
+            if match:
+                out.append(match)
+                i = match.last
+            else:
+                i += 1
+        return out
+
+    def _at(self, text: str, toks: list[Token], i: int) -> Match | None:
+        tok = toks[i]
+        candidates = self.index.get(tok.norm, [])
+        if tok.base != tok.norm:
+            candidates = sorted(candidates + self.index.get(tok.base, []),
+                                key=lambda f: (-len(f[0]), f[1]))
+        for form, _, entry in candidates:
+            if _form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
+                return Match(entry, i, i + len(form))
+        return None
+
+    def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
+        """The first of the entry's exceptions whose conditions all hold here, if any."""
+        for ex in entry.exceptions:
+            if self._holds(ex, toks, i, j):
+                return ex
+        return None
+
+    def _holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+        def at(k: int) -> Token | None:
+            return toks[k] if 0 <= k < len(toks) else None
+
+        def skip_det(k: int, step: int) -> Token | None:
+            while 0 <= k < len(toks) and self.det.has(toks[k]):
+                k += step
+            return at(k)
+
+        checks = (
+            (ex.prev, lambda: at(i - 1)),
+            (ex.next, lambda: at(j)),
+            (ex.before, lambda: skip_det(i - 1, -1)),
+            (ex.after, lambda: skip_det(j, 1)),
+        )
+        if any(cond is not None and not cond.has(get()) for cond, get in checks):
+            return False
+        if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
+            return False
+        first = toks[i].text[0]
+        if ex.shape == "capitalized" and not (first.isupper() and i > 0):
+            return False
+        return not (ex.shape == "lower" and not first.islower())
+
+
+def matches_in(text: str, matcher: Matcher,
+               spans: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, list[Token], Match]]:
+    """(sentence index, its tokens, match) for every match in the text, sentence by sentence."""
+    for index, (start, end) in enumerate(sentence_spans(text) if spans is None else spans):
+        toks = tokens(text, start, end)
+        for match in matcher.sentence(text, toks):
+            yield index, toks, match

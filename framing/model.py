@@ -1,0 +1,98 @@
+"""Result dataclasses: every stage of the pipeline returns these, and the JSON mirrors them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("loaded", "hedge", "booster", "anonymous", "report_verb", "scare_quote")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token with its character offsets and normalised forms for matching."""
+
+    start: int
+    end: int
+    text: str
+    norm: str  # lower-case, curly apostrophes made straight
+    base: str  # norm without a possessive 's
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation span (marks included). `kind` is "direct" or "scare"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One flagged span; `text == article.text[start:end]`."""
+
+    kind: str
+    id: str
+    term: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    category: str
+    explanation: str
+    alternatives: tuple[str, ...]
+    in_quote: bool
+    weight: float
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span with its per-sentence scores."""
+
+    index: int
+    start: int
+    end: int
+    voice: str
+    assertion: float | None = None
+    bias_probability: float | None = None
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Flesch reading ease (higher is easier), Flesch-Kincaid grade, and a plain-words band."""
+
+    flesch_reading_ease: float
+    grade_level: float
+    band: str
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Article-level scores; densities count the writer's own words (flags outside quotes)."""
+
+    loaded_per_1000_words: float
+    hedges_per_1000_words: float
+    boosters_per_1000_words: float
+    anonymous_per_1000_words: float
+    assertion_mean: float | None
+    biased_sentence_share: float | None
+    readability: Readability | None
+    counts: dict[str, int] = field(default_factory=dict)
+    quoted_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The analysis of one text: what `framing.analyse` returns and the JSON holds."""
+
+    source: str | None
+    title: str | None
+    text: str
+    word_count: int
+    scores: Scores
+    sentences: tuple[Sentence, ...]
+    flags: tuple[Flag, ...]
+    quotes: tuple[Quote, ...]
+    removed: str | None = None

@@ -1,0 +1,19 @@
+"""Renderers: each turns analysed articles into one output format; none computes a score."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from framing.model import Article
+
+FORMATS = ("text", "json", "markdown")
+
+
+def renderer(fmt: str) -> Callable[[list[Article], bool], str]:
+    """The render function for a format name: (articles, color) -> document."""
+    if fmt == "json":
+        from framing.render.json import render
+    elif fmt == "markdown":
+        from framing.render.markdown import render
+    else:
+        from framing.render.terminal import render
+    return render

@@ -1,0 +1,39 @@
+"""JSON renderer: the "framing/1" contract (see ../shared/design.md and docs/)."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from framing import __version__
+from framing.model import Article
+
+SCHEMA = "framing/1"
+SENTENCE_KEYS = ("index", "start", "end", "assertion", "bias_probability", "voice")
+FLAG_KEYS = ("kind", "id", "term", "start", "end", "text", "sentence", "category", "explanation",
+             "alternatives", "in_quote", "weight", "speaker")
+
+
+def article_dict(article: Article) -> dict:
+    """One article as the contract's plain dict, keys in the documented order."""
+    scores = asdict(article.scores)
+    return {
+        "source": article.source,
+        "title": article.title,
+        "text": article.text,
+        "word_count": article.word_count,
+        "removed": article.removed,
+        "scores": scores,
+        "sentences": [{k: getattr(s, k) for k in SENTENCE_KEYS} for s in article.sentences],
+        "flags": [{k: (list(v) if isinstance(v := getattr(f, k), tuple) else v)
+                   for k in FLAG_KEYS} for f in article.flags],
+        "quotes": [asdict(q) for q in article.quotes],
+    }
+
+
+def document(articles: list[Article]) -> dict:
+    return {"schema": SCHEMA, "version": __version__,
+            "articles": [article_dict(a) for a in articles]}
+
+
+def render(articles: list[Article], color: bool = False) -> str:
+    return json.dumps(document(articles), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,126 @@
+"""Terminal renderer (rich): annotated text, numbered flags that explain, and a summary."""
+from __future__ import annotations
+
+import io
+import shutil
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from framing.model import KINDS, Article, Flag
+from framing.render.spans import KIND_LABELS, context, pieces, superscript
+
+STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
+          "anonymous": "bold cyan", "report_verb": "bold dark_orange", "scare_quote": "bold green"}
+
+
+def _annotated(article: Article, color: bool) -> Text:
+    out = Text()
+    for piece in pieces(article):
+        if piece.closed is not None:
+            kind = piece.flag.kind
+            mark = superscript(piece.closed) if color else f"]{superscript(piece.closed)}"
+            out.append(mark, style=STYLES[kind] if color else "")
+            continue
+        if not color:
+            out.append("[" * len(piece.opened))
+        style = " ".join(["italic"] * piece.in_direct_quote
+                         + [STYLES[f.kind] + " underline" for f in piece.active[-1:]])
+        out.append(piece.text, style=style if color else "")
+    return out
+
+
+def _flag_lines(article: Article, number: int, flag: Flag, color: bool) -> Text:
+    label = KIND_LABELS[flag.kind]
+    line = Text(f"{number:>3}  ")
+    line.append(f"{label} · {flag.category.replace('_', ' ')}", style=STYLES[flag.kind] if color else "")
+    line.append(f"  “{flag.text}”" if flag.kind != "scare_quote" else f"  {flag.text}")
+    line.append(f"   {flag.id}\n", style="dim")
+    line.append(f"     {context(article, flag)}\n", style="dim")
+    if flag.in_quote:
+        who = flag.speaker or "an unnamed speaker"
+        line.append(f"     in a quotation: the words of {who}, not the writer's\n", style="italic")
+    line.append(f"     why: {flag.explanation}\n")
+    if flag.alternatives:
+        line.append(f"     instead: {'; '.join(flag.alternatives)}\n", style="green" if color else "")
+    return line
+
+
+def _summary(article: Article) -> Table:
+    s = article.scores
+    table = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("kind")
+    table.add_column("writer", justify="right")
+    table.add_column("in quotes", justify="right")
+    table.add_column("per 1,000 words", justify="right")
+    density = {"loaded": s.loaded_per_1000_words, "hedge": s.hedges_per_1000_words,
+               "booster": s.boosters_per_1000_words, "anonymous": s.anonymous_per_1000_words}
+    for kind in KINDS:
+        per = density.get(kind)
+        table.add_row(KIND_LABELS[kind], str(s.counts[kind]), str(s.quoted_counts[kind]),
+                      "" if per is None else f"{per:.1f}")
+    return table
+
+
+def _header(article: Article) -> Text:
+    head = Text()
+    head.append(article.title or article.source or "(untitled)", style="bold")
+    head.append(f"\n{article.source or 'text'} · {article.word_count:,} words · "
+                f"{len(article.sentences)} sentences", style="dim")
+    if article.removed:
+        head.append(f"\nIgnored: {article.removed}", style="dim")
+    return head
+
+
+def _footer(article: Article) -> Text:
+    s = article.scores
+    foot = Text()
+    r = s.readability
+    if r:
+        foot.append(f"Readability: Flesch reading ease {r.flesch_reading_ease:.1f} ({r.band}), "
+                    f"grade level {r.grade_level:.1f}\n")
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    speakers = sorted({q.speaker for q in direct if q.speaker})
+    foot.append(f"Direct quotes: {len(direct)}"
+                + (f" (speakers: {', '.join(speakers)})" if speakers else "") + "\n")
+    foot.append("Densities count the writer's own words; flags inside quotations are the "
+                "speaker's and are counted apart.", style="dim")
+    return foot
+
+
+def _legend(color: bool) -> Text:
+    legend = Text("Key: ")
+    for kind in KINDS:
+        legend.append(KIND_LABELS[kind], style=STYLES[kind] + " underline" if color else "")
+        legend.append("  ")
+    if not color:
+        legend.append("\n[flagged words]ⁿ refer to flag n below", style="dim")
+    return legend
+
+
+def article_group(article: Article, color: bool) -> Group:
+    flags = [_flag_lines(article, n, f, color) for n, f in enumerate(article.flags, 1)]
+    return Group(
+        _header(article), Rule(style="dim"), _legend(color), Text(""),
+        _annotated(article, color), Rule("Flags", style="dim"),
+        *(flags or [Text("No flags: nothing in the lexicons matched.")]),
+        Padding(_summary(article), (1, 0, 0, 0)), Text(""), _footer(article),
+    )
+
+
+def _width() -> int:
+    return min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
+
+
+def render(articles: list[Article], color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, color_system="256" if color else None,
+                      no_color=not color, width=_width(), highlight=False, emoji=False)
+    for n, article in enumerate(articles):
+        if n:
+            console.print(Rule(style="bold"))
+        console.print(article_group(article, color))
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""The built-in lexicons (TOML data), installed as the package `framing.lexicons`."""

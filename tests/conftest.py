@@ -1,0 +1,27 @@
+"""Shared fixtures: where ../shared lives, and skips with a reason when it is absent."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_919a4ef16de5fa8c.txt"
+ALLSIDES = SHARED / "data" / "allsides-articles.jsonl.gz"
+SAMPLES = ROOT / "samples"
+
+
+def need(path: Path) -> Path:
+    """Skip the calling test, with a reason, when a ../shared file is absent."""
+    if not path.exists():
+        pytest.skip(f"../shared not present: {path.relative_to(SHARED.parent)} lives there "
+                    "(real articles and labelled data are never copied into the repo)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    from framing.load import load
+
+    return load(str(need(SEED))).text

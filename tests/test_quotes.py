@@ -1,0 +1,51 @@
+"""Direct quotes (and their speakers) versus scare quotes."""
+from __future__ import annotations
+
+import pytest
+
+import framing
+
+
+def quotes(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.speaker) for q in framing.analyse(text).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The harbour needs dredging before next winter,” said Harbour Master Ilse Varga.",
+     [("“The harbour needs dredging before next winter,”", "direct", "Harbour Master Ilse Varga")]),
+    ('"We will appeal," Ms. Lind told reporters.',
+     [('"We will appeal,"', "direct", "Ms. Lind")]),
+    ("As Deputy Minister Anna Berg explained in 2024, “We do not consider them a threat at all.”",
+     [("“We do not consider them a threat at all.”", "direct", "Deputy Minister Anna Berg")]),
+    ("“No,” she said.", [("“No,”", "direct", None)]),
+    ("The ministry unveiled its so-called “peace plan” on Monday.",
+     [("“peace plan”", "scare", None)]),
+    ("Often dubbed the “resistance front,” the group is no ordinary militia.",
+     [("“resistance front,”", "scare", None)]),
+    ("The group's members call themselves “guardians” rather than soldiers.",
+     [("“guardians”", "scare", None)]),
+])
+def test_quote_kinds_and_speakers(text, expected):
+    assert quotes(text) == expected
+
+
+def test_scare_quote_is_flagged_and_explained():
+    article = framing.analyse("The ministry unveiled its “peace plan” on Monday.")
+    flag = next(f for f in article.flags if f.kind == "scare_quote")
+    assert flag.text == "“peace plan”" and flag.term == "peace plan"
+    assert "speaker" in flag.explanation and flag.alternatives
+
+
+def test_flags_inside_a_direct_quote_are_the_speakers():
+    text = "“Iran is a dangerous terrorist state, and the world is in danger,” Mayor Ann Holt said."
+    article = framing.analyse(text)
+    quoted = [f for f in article.flags if f.kind == "loaded"]
+    assert quoted and all(f.in_quote and f.speaker == "Mayor Ann Holt" for f in quoted)
+    assert article.scores.loaded_per_1000_words == 0
+    assert article.sentences[0].voice == "quote"
+
+
+def test_voice_per_sentence():
+    text = ("The council met on Monday. “We will appeal the ruling today,” Ms. Lind said after "
+            "the vote. Residents left.")
+    assert [s.voice for s in framing.analyse(text).sentences] == ["narrator", "mixed", "narrator"]

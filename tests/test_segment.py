@@ -1,0 +1,90 @@
+"""Sentences, tokens and quotation spans, with offsets."""
+from __future__ import annotations
+
+import pytest
+
+from framing.segment import quote_spans, sentence_spans, tokens
+
+PROBE = ('The U.S. Navy responded on Jan. 5. Dr. Smith met Gen. Milley at 9 a.m. in Washington, '
+         'D.C. and left. Mr. Lapid said Iran is dangerous, e.g. in Syria. It grew 4.4 percent, '
+         'i.e. fast. "Is this war?" he asked. Yes.')
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_and_initials_do_not_split():
+    assert sentences(PROBE) == [
+        "The U.S. Navy responded on Jan. 5.",
+        "Dr. Smith met Gen. Milley at 9 a.m. in Washington, D.C. and left.",
+        "Mr. Lapid said Iran is dangerous, e.g. in Syria.",
+        "It grew 4.4 percent, i.e. fast.",
+        '"Is this war?" he asked.',
+        "Yes.",
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("J. R. R. Tolkien wrote books. He died in 1973.", ["J. R. R. Tolkien wrote books.", "He died in 1973."]),
+    ("Ms. Varga met Mr. Brecht. They argued.", ["Ms. Varga met Mr. Brecht.", "They argued."]),
+    ("The U.N. said so. The U.K. agreed.", ["The U.N. said so.", "The U.K. agreed."]),
+])
+def test_table_of_splits(text, expected):
+    assert sentences(text) == expected
+
+
+def test_headline_byline_and_captions_stand_alone():
+    text = ("FRESH NEWS\n\nPort plan approved\n\nMarch 1, 2026 | A. Writer\n\n"
+            "The mayor at the harbour\nThe mayor at the harbour\n\nThe council voted on Monday.")
+    assert sentences(text) == ["FRESH NEWS", "Port plan approved", "March 1, 2026 | A. Writer",
+                               "The mayor at the harbour", "The mayor at the harbour",
+                               "The council voted on Monday."]
+
+
+def test_hard_wrapped_prose_is_joined():
+    text = ("The council voted on Monday to expand the\nport, after a long debate that ran\n"
+            "past midnight. Opponents left early.")
+    assert sentences(text) == [
+        "The council voted on Monday to expand the\nport, after a long debate that ran\n"
+        "past midnight.", "Opponents left early."]
+
+
+def test_markdown_list_items_are_separate():
+    text = "- First point without a stop\n- second point also\n- third"
+    assert len(sentences(text)) == 3
+
+
+def test_offsets_are_exact_and_empty_text_has_none():
+    for s, e in sentence_spans(PROBE):
+        assert PROBE[s:e] == PROBE[s:e].strip() and PROBE[s:e]
+    assert sentence_spans("") == [] and sentence_spans(" \n\n ") == []
+
+
+def test_tokens_keep_hyphens_apostrophes_and_strip_possessives():
+    toks = tokens("The so-called plan: Russia’s regime's it's")
+    assert [t.text for t in toks] == ["The", "so-called", "plan", "Russia’s", "regime's", "it's"]
+    assert [t.base for t in toks][3:] == ["russia", "regime", "it"]
+    assert toks[3].norm == "russia's"
+    assert all("The so-called plan: Russia’s regime's it's"[t.start:t.end] == t.text for t in toks)
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('He said "we will win" today.', ['"we will win"']),
+    ("He said “we will win” today.", ["“we will win”"]),
+    ("the so-called ‘peace plan’ failed", ["‘peace plan’"]),
+    ("the so-called 'peace plan' failed", ["'peace plan'"]),
+    ("Russia’s allies and the states' leaders met", []),
+    ("“One. Two. Three,” she said.", ["“One. Two. Three,”"]),
+    ('A stray " mark in the middle stays unquoted.', []),
+])
+def test_quote_spans(text, quoted):
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+def test_quote_continues_over_paragraphs_by_newspaper_convention():
+    text = ('"We have fished here for generations. The quay is our life.\n\n'
+            '"We are not against the port," he said.')
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ['"We have fished here for generations. The quay is our life.',
+                     '"We are not against the port,"']
