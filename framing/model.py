@@ -48,8 +48,19 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One thing that moved a sentence's assertion score, and by how much."""
+
+    kind: str  # hedge, booster, negated_booster, negated_hedge, factive, doubt_verb, conditional, attribution
+    text: str
+    effect: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Sentence:
-    """A sentence span with its per-sentence scores."""
+    """A sentence span with its per-sentence scores and the cues behind its assertion score."""
 
     index: int
     start: int
@@ -57,6 +68,18 @@ class Sentence:
     voice: str
     assertion: float | None = None
     bias_probability: float | None = None
+    cues: tuple[Cue, ...] = ()
+    bias_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who is speaking: a named or anonymous source, with the quotes and attributions it has."""
+
+    name: str
+    kind: str  # named | anonymous
+    quotes: int
+    mentions: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,9 @@ class Scores:
     anonymous_per_1000_words: float
     assertion_mean: float | None
     biased_sentence_share: float | None
+    hedged_sentence_share: float | None
+    plain_sentence_share: float | None
+    boosted_sentence_share: float | None
     readability: Readability | None
     counts: dict[str, int] = field(default_factory=dict)
     quoted_counts: dict[str, int] = field(default_factory=dict)
@@ -95,4 +121,5 @@ class Article:
     sentences: tuple[Sentence, ...]
     flags: tuple[Flag, ...]
     quotes: tuple[Quote, ...]
+    sources: tuple[Source, ...] = ()
     removed: str | None = None

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
+from collections.abc import Callable
 from functools import lru_cache
 
 from framing import lexicon as lexicons
+from framing.assertion import sentence_assertion
 from framing.detect import quotes as quote_detector
+from framing.detect.sources import find_sources
 from framing.lexicon import Lexicon
-from framing.match import Matcher, matches_in
-from framing.model import Article, Flag, Quote, Sentence
+from framing.match import Matcher
+from framing.model import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
 from framing.score import article_scores
 from framing.segment import quote_spans, sentence_spans, tokens
@@ -26,41 +30,72 @@ def _voice(start: int, end: int, direct: list[Quote]) -> str:
     return "quote" if inside >= (end - start) * 0.9 else "mixed"
 
 
+def _term_flags(text: str, sentence_tokens: list[list[Token]], quotes: list[Quote],
+                matcher: Matcher) -> list[Flag]:
+    flags = []
+    for index, toks in enumerate(sentence_tokens):
+        for m in matcher.sentence(text, toks):
+            start, end = toks[m.first].start, toks[m.last - 1].end
+            entry = m.entry
+            flags.append(Flag(
+                kind=entry.kind, id=entry.id, term=entry.term, start=start, end=end,
+                text=text[start:end], sentence=index, category=entry.category,
+                explanation=entry.explanation, alternatives=entry.alternatives,
+                in_quote=any(q.start <= start and end <= q.end for q in quotes),
+                weight=entry.weight))
+    return flags
+
+
+def _with_speakers(flags: list[Flag], quotes: list[Quote]) -> list[Flag]:
+    """Flags inside a direct quote carry that quote's speaker (pronouns already resolved)."""
+    direct = [q for q in quotes if q.kind == "direct" and q.speaker]
+    return [next((replace(f, speaker=q.speaker) for q in direct
+                  if q.start <= f.start and f.end <= q.end), f) for f in flags]
+
+
+def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> dict[int, Cue]:
+    """The first source each sentence attributes its claim to, as an `attribution` cue."""
+    out: dict[int, Cue] = {}
+    for source in sources:
+        for start, end in source.mentions:
+            out.setdefault(sentence_of(start), Cue("attribution", source.name, 0.0, start, end))
+    return out
+
+
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None) -> Article:
     """Analyse one text; `lexicon` defaults to the built-in lexicons."""
     lexicon = lexicon or lexicons.builtin()
-    matcher = _matcher(lexicon)
     spans = sentence_spans(text)
     all_tokens = tokens(text)
+    token_starts = [t.start for t in all_tokens]
+    sentence_tokens = [all_tokens[bisect.bisect_left(token_starts, s):bisect.bisect_left(token_starts, e)]
+                       for s, e in spans]
     starts = [s for s, _ in spans]
 
     def sentence_of(offset: int) -> int:
         return max(bisect.bisect_right(starts, offset) - 1, 0)
 
     quotes = quote_detector.classify(text, quote_spans(text), spans, all_tokens, lexicon)
-    direct = [q for q in quotes if q.kind == "direct"]
-
-    def quote_at(start: int, end: int) -> Quote | None:
-        return next((q for q in quotes if q.start <= start and end <= q.end), None)
-
-    flags: list[Flag] = []
-    for index, toks, m in matches_in(text, matcher, spans):
-        start, end = toks[m.first].start, toks[m.last - 1].end
-        quote = quote_at(start, end)
-        entry = m.entry
-        flags.append(Flag(
-            kind=entry.kind, id=entry.id, term=entry.term, start=start, end=end,
-            text=text[start:end], sentence=index, category=entry.category,
-            explanation=entry.explanation, alternatives=entry.alternatives,
-            in_quote=quote is not None, weight=entry.weight,
-            speaker=quote.speaker if quote else None))
-    flags.extend(quote_detector.scare_flags(quotes, sentence_of))
+    flags = _term_flags(text, sentence_tokens, quotes, _matcher(lexicon))
+    flags += quote_detector.scare_flags(quotes, sentence_of)
     flags.sort(key=lambda f: (f.start, f.end))
-    sentences = [Sentence(index=i, start=s, end=e, voice=_voice(s, e, direct))
-                 for i, (s, e) in enumerate(spans)]
+    sources, quotes = find_sources(text, sentence_tokens, quotes, flags, lexicon)
+    flags = _with_speakers(flags, quotes)
+    direct = [q for q in quotes if q.kind == "direct"]
+    attributions = _attributions(sources, sentence_of)
+    by_sentence: dict[int, list[Flag]] = {}
+    for f in flags:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    sentences = []
+    for i, (s, e) in enumerate(spans):
+        score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
+                                         attributions.get(i), lexicon)
+        sentences.append(Sentence(index=i, start=s, end=e, voice=_voice(s, e, direct),
+                                  assertion=score, cues=cues))
     word_count = len(all_tokens)
     scores = article_scores(flags, sentences, word_count, readability(text))
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
-                   removed=removed)
+                   sources=tuple(sources), removed=removed)
+

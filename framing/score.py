@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from framing.assertion import strength
 from framing.model import KINDS, Flag, Readability, Scores, Sentence
 
 
@@ -20,6 +21,11 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
     own = Counter(f.kind for f in flags if not f.in_quote)
     quoted = Counter(f.kind for f in flags if f.in_quote)
     probabilities = [s.bias_probability for s in sentences if s.bias_probability is not None]
+    bands = [strength(s.assertion) for s in sentences if s.assertion is not None]
+
+    def share(band: str) -> float | None:
+        return round(bands.count(band) / len(bands), 3) if bands else None
+
     return Scores(
         loaded_per_1000_words=_per_1000(own["loaded"], word_count),
         hedges_per_1000_words=_per_1000(own["hedge"], word_count),
@@ -28,6 +34,9 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
         assertion_mean=_mean([s.assertion for s in sentences if s.assertion is not None]),
         biased_sentence_share=(round(sum(p >= bias_threshold for p in probabilities)
                                      / len(probabilities), 3) if probabilities else None),
+        hedged_sentence_share=share("hedged"),
+        plain_sentence_share=share("plain"),
+        boosted_sentence_share=share("boosted"),
         readability=readability,
         counts={k: own[k] for k in KINDS},
         quoted_counts={k: quoted[k] for k in KINDS},

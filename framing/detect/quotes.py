@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.lexicon import Lexicon
 from framing.model import Flag, Quote, Token
 
@@ -21,49 +22,21 @@ SCARE = {
 }
 
 
-class _Words:
-    def __init__(self, lexicon: Lexicon):
-        cls = lexicon.classes
-        self.verbs = cls.get("speech_verb", frozenset())
-        self.lead = cls.get("speaker_lead", frozenset())
-        self.joiners = cls.get("name_joiner", frozenset())
-
-    def is_name_word(self, tok: Token) -> bool:
-        return tok.text[0].isupper() or tok.norm in self.joiners
-
-
-def _name_run(words: _Words, toks: list[Token], end: int, step: int) -> list[Token]:
-    """Capitalised words running from index `end` away from a verb (step -1 back, +1 on)."""
-    run = []
-    k = end
-    while 0 <= k < len(toks) and words.is_name_word(toks[k]) and toks[k].norm not in words.verbs:
-        run.append(toks[k])
-        k += step
-    if step < 0:
-        run.reverse()
-    while run and (run[0].norm in words.lead or run[0].norm in words.joiners):
-        run.pop(0)
-    while run and run[-1].norm in words.joiners:
-        run.pop()
-    return run
-
-
-def _speaker(text: str, words: _Words, after: list[Token],
-             before: list[Token]) -> tuple[bool, str | None]:
-    """(a speech verb is adjacent, the named speaker if any) from the tokens around a quote."""
+def _near_verb(text: str, words: SpeakerWords, after: list[Token],
+               before: list[Token]) -> tuple[bool, str | None]:
+    """(a speech verb is next to the quote, its speaker) looking just after, then just before."""
     window = [(after, k) for k in range(min(VERB_WINDOW, len(after)))]
     window += [(before, k) for k in range(len(before) - 1, max(len(before) - VERB_WINDOW, 0) - 1, -1)]
     for toks, k in window:
         if toks[k].norm in words.verbs:
-            run = _name_run(words, toks, k - 1, -1) or _name_run(words, toks, k + 1, 1)
-            return True, text[run[0].start:run[-1].end] if run else None
+            return True, speaker_at(text, words, toks, k)
     return False, None
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """Direct quotes are long or introduced by a speech verb; short unattributed ones are scare quotes."""
-    words = _Words(lexicon)
+    words = SpeakerWords.of(lexicon)
     starts = [t.start for t in toks]
     sent_starts = [s for s, _ in sentences]
     quotes = []
@@ -73,7 +46,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         last_sent = sentences[max(bisect.bisect_right(sent_starts, qe - 1) - 1, 0)]
         before = toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)]
         after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
-        verb, speaker = _speaker(text, words, after, before)
+        verb, speaker = _near_verb(text, words, after, before)
         body = text[qs + 1:qe].rstrip("”\"’'")
         clause = body.rstrip()[-1:] in ",.!?" or text[:qs].rstrip()[-1:] in ":,"
         if len(inner) >= DIRECT_MIN_WORDS or (verb and clause):

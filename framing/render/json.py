@@ -2,15 +2,25 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 
 from framing import __version__
 from framing.model import Article
 
 SCHEMA = "framing/1"
-SENTENCE_KEYS = ("index", "start", "end", "assertion", "bias_probability", "voice")
+SENTENCE_KEYS = ("index", "start", "end", "assertion", "bias_probability", "voice", "cues",
+                 "bias_words")
 FLAG_KEYS = ("kind", "id", "term", "start", "end", "text", "sentence", "category", "explanation",
              "alternatives", "in_quote", "weight", "speaker")
+
+
+def _plain(value: object) -> object:
+    """Dataclasses and tuples as JSON-ready dicts and lists."""
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def article_dict(article: Article) -> dict:
@@ -23,10 +33,10 @@ def article_dict(article: Article) -> dict:
         "word_count": article.word_count,
         "removed": article.removed,
         "scores": scores,
-        "sentences": [{k: getattr(s, k) for k in SENTENCE_KEYS} for s in article.sentences],
-        "flags": [{k: (list(v) if isinstance(v := getattr(f, k), tuple) else v)
-                   for k in FLAG_KEYS} for f in article.flags],
+        "sentences": [{k: _plain(getattr(s, k)) for k in SENTENCE_KEYS} for s in article.sentences],
+        "flags": [{k: _plain(getattr(f, k)) for k in FLAG_KEYS} for f in article.flags],
         "quotes": [asdict(q) for q in article.quotes],
+        "sources": [_plain(src) for src in article.sources],
     }
 
 

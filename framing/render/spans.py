@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from framing.model import Article, Flag
+from framing.assertion import strength
+from framing.model import Article, Flag, Sentence
 
 KIND_LABELS = {"loaded": "loaded term", "hedge": "hedge", "booster": "booster",
                "anonymous": "anonymous source", "report_verb": "loaded reporting verb",
@@ -22,6 +23,7 @@ class Piece:
     opened: tuple[int, ...] = ()
     closed: int | None = None
     flag: Flag | None = None
+    sentence: Sentence | None = None
 
 
 def superscript(number: int) -> str:
@@ -32,9 +34,12 @@ def pieces(article: Article) -> Iterator[Piece]:
     """Text runs between flag and quote boundaries, then a close piece per flag ending there."""
     text, flags = article.text, article.flags
     direct = [q for q in article.quotes if q.kind == "direct"]
+    sentence_at = {s.start: s for s in article.sentences}
     cuts = sorted({0, len(text)} | {f.start for f in flags} | {f.end for f in flags}
-                  | {q.start for q in direct} | {q.end for q in direct})
+                  | {q.start for q in direct} | {q.end for q in direct} | set(sentence_at))
     for a, b in zip(cuts, cuts[1:]):
+        if a in sentence_at:
+            yield Piece(sentence=sentence_at[a])
         active = tuple(f for f in flags if f.start <= a and b <= f.end)
         opened = tuple(n for n, f in enumerate(flags, 1) if f.start == a)
         quoted = any(q.start <= a and b <= q.end for q in direct)
@@ -44,11 +49,50 @@ def pieces(article: Article) -> Iterator[Piece]:
             yield Piece(closed=n, flag=f)
 
 
-def context(article: Article, flag: Flag, width: int = 70) -> str:
+def strength_mark(sentence: Sentence) -> str:
+    """A sentence's strength at a glance: ⇊ ↓ (hedged), ↑ ⇈ (boosted), nothing when plain."""
+    score = sentence.assertion
+    if score is None or strength(score) == "plain":
+        return ""
+    strong = abs(score) >= 0.5
+    if strength(score) == "hedged":
+        return "⇊" if strong else "↓"
+    return "⇈" if strong else "↑"
+
+
+def cue_list(sentence: Sentence) -> str:
+    """The cues behind a sentence's score, e.g. 'hedge “reportedly” −0.70; attribution: officials'."""
+    parts = []
+    for cue in sentence.cues:
+        if cue.kind == "attribution":
+            parts.append(f"attributed to {cue.text} (×0.5)")
+        else:
+            parts.append(f"{cue.kind.replace('_', ' ')} “{cue.text}” {cue.effect:+.2f}")
+    return "; ".join(parts)
+
+
+def extremes(article: Article, n: int = 3) -> tuple[list[Sentence], list[Sentence]]:
+    """The most hedged and the most categorical sentences (non-plain only)."""
+    scored = [s for s in article.sentences if s.assertion is not None]
+    hedged = sorted((s for s in scored if strength(s.assertion) == "hedged"),
+                    key=lambda s: s.assertion)[:n]
+    boosted = sorted((s for s in scored if strength(s.assertion) == "boosted"),
+                     key=lambda s: -s.assertion)[:n]
+    return hedged, boosted
+
+
+def sentence_text(article: Article, sentence: Sentence, width: int = 110) -> str:
+    text = " ".join(article.text[sentence.start:sentence.end].split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def context(article: Article, flag: Flag, width: int = 80) -> str:
     """The flag's sentence, trimmed to about `width` characters around the flag."""
     sentence = article.sentences[flag.sentence]
     s, e = sentence.start, sentence.end
-    room = max(width - (flag.end - flag.start), 10) // 2
-    left, right = max(s, flag.start - room), min(e, flag.end + room)
-    snippet = article.text[left:right].replace("\n", " ")
+    room = max(width - (flag.end - flag.start), 10)
+    left = max(s, flag.start - room // 2)
+    right = min(e, flag.end + room - (flag.start - left))
+    left = max(s, left - (room - (flag.start - left) - (right - flag.end)))
+    snippet = " ".join(article.text[left:right].split())
     return ("…" if left > s else "") + snippet + ("…" if right < e else "")

@@ -11,8 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.model import KINDS, Article, Flag
-from framing.render.spans import KIND_LABELS, context, pieces, superscript
+from framing.render.spans import (KIND_LABELS, context, cue_list, extremes, pieces,
+                                  sentence_text, strength_mark, superscript)
 
+STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
 STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
           "anonymous": "bold cyan", "report_verb": "bold dark_orange", "scare_quote": "bold green"}
 
@@ -20,6 +22,11 @@ STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta
 def _annotated(article: Article, color: bool) -> Text:
     out = Text()
     for piece in pieces(article):
+        if piece.sentence is not None:
+            mark = strength_mark(piece.sentence)
+            if mark:
+                out.append(mark + " ", style=STRENGTH_STYLES[mark] if color else "")
+            continue
         if piece.closed is not None:
             kind = piece.flag.kind
             mark = superscript(piece.closed) if color else f"]{superscript(piece.closed)}"
@@ -33,20 +40,25 @@ def _annotated(article: Article, color: bool) -> Text:
     return out
 
 
-def _flag_lines(article: Article, number: int, flag: Flag, color: bool) -> Text:
-    label = KIND_LABELS[flag.kind]
-    line = Text(f"{number:>3}  ")
-    line.append(f"{label} · {flag.category.replace('_', ' ')}", style=STYLES[flag.kind] if color else "")
-    line.append(f"  “{flag.text}”" if flag.kind != "scare_quote" else f"  {flag.text}")
-    line.append(f"   {flag.id}\n", style="dim")
-    line.append(f"     {context(article, flag)}\n", style="dim")
+def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table:
+    """One numbered flag; its lines wrap under a hanging indent."""
+    body = Text()
+    body.append(f"{KIND_LABELS[flag.kind]} · {flag.category.replace('_', ' ')}",
+                style=STYLES[flag.kind] if color else "")
+    body.append(f"  “{flag.text}”" if flag.kind != "scare_quote" else f"  {flag.text}")
+    body.append(f"   {flag.id}\n", style="dim")
+    body.append(f"{context(article, flag)}\n", style="dim")
     if flag.in_quote:
         who = flag.speaker or "an unnamed speaker"
-        line.append(f"     in a quotation: the words of {who}, not the writer's\n", style="italic")
-    line.append(f"     why: {flag.explanation}\n")
+        body.append(f"in a quotation: the words of {who}, not the writer's\n", style="italic")
+    body.append(f"why: {flag.explanation}")
     if flag.alternatives:
-        line.append(f"     instead: {'; '.join(flag.alternatives)}\n", style="green" if color else "")
-    return line
+        body.append(f"\ninstead: {'; '.join(flag.alternatives)}", style="green" if color else "")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", width=3)
+    grid.add_column()
+    grid.add_row(str(number), body)
+    return grid
 
 
 def _summary(article: Article) -> Table:
@@ -63,6 +75,39 @@ def _summary(article: Article) -> Table:
         table.add_row(KIND_LABELS[kind], str(s.counts[kind]), str(s.quoted_counts[kind]),
                       "" if per is None else f"{per:.1f}")
     return table
+
+
+def _strength(article: Article) -> Text:
+    s = article.scores
+    out = Text()
+    if s.assertion_mean is None:
+        return out
+    out.append(f"Sentences: {s.hedged_sentence_share:.0%} hedged · {s.plain_sentence_share:.0%} "
+               f"plain · {s.boosted_sentence_share:.0%} boosted (mean assertion "
+               f"{s.assertion_mean:+.2f}, from −1 hedged to +1 categorical)\n")
+    hedged, boosted = extremes(article)
+    for title, group in (("Most hedged", hedged), ("Most categorical", boosted)):
+        for sentence in group:
+            out.append(f"  {title}: ", style="bold")
+            out.append(f"{sentence.assertion:+.2f} {sentence_text(article, sentence)}\n")
+            out.append(f"      because: {cue_list(sentence)}\n", style="dim")
+    return out
+
+
+def _sources(article: Article) -> Text:
+    out = Text()
+    named = [s for s in article.sources if s.kind == "named"]
+    anonymous = [s for s in article.sources if s.kind == "anonymous"]
+    out.append(f"Sources: {len(named)} named, {len(anonymous)} anonymous\n")
+    if named:
+        out.append("  named: " + "; ".join(
+            f"{s.name}" + (f" ({s.quotes} quote{'s' * (s.quotes != 1)})" if s.quotes else "")
+            for s in named) + "\n")
+    if anonymous:
+        out.append("  anonymous: " + "; ".join(
+            f"“{s.name}”" + (f" ×{len(s.mentions)}" if len(s.mentions) > 1 else "")
+            for s in anonymous) + "\n")
+    return out
 
 
 def _header(article: Article) -> Text:
@@ -83,9 +128,10 @@ def _footer(article: Article) -> Text:
         foot.append(f"Readability: Flesch reading ease {r.flesch_reading_ease:.1f} ({r.band}), "
                     f"grade level {r.grade_level:.1f}\n")
     direct = [q for q in article.quotes if q.kind == "direct"]
-    speakers = sorted({q.speaker for q in direct if q.speaker})
-    foot.append(f"Direct quotes: {len(direct)}"
-                + (f" (speakers: {', '.join(speakers)})" if speakers else "") + "\n")
+    foot.append(f"Direct quotes: {len(direct)}, "
+                f"{sum(q.speaker is None for q in direct)} without a named speaker\n")
+    foot.append_text(_sources(article))
+    foot.append_text(_strength(article))
     foot.append("Densities count the writer's own words; flags inside quotations are the "
                 "speaker's and are counted apart.", style="dim")
     return foot
@@ -96,13 +142,15 @@ def _legend(color: bool) -> Text:
     for kind in KINDS:
         legend.append(KIND_LABELS[kind], style=STYLES[kind] + " underline" if color else "")
         legend.append("  ")
+    legend.append("\nSentence strength: ⇊ ↓ hedged, ↑ ⇈ boosted (no mark: plain)", style="dim")
     if not color:
         legend.append("\n[flagged words]ⁿ refer to flag n below", style="dim")
     return legend
 
 
 def article_group(article: Article, color: bool) -> Group:
-    flags = [_flag_lines(article, n, f, color) for n, f in enumerate(article.flags, 1)]
+    flags = [Padding(_flag_block(article, n, f, color), (0, 0, 1, 0))
+             for n, f in enumerate(article.flags, 1)]
     return Group(
         _header(article), Rule(style="dim"), _legend(color), Text(""),
         _annotated(article, color), Rule("Flags", style="dim"),
@@ -123,4 +171,5 @@ def render(articles: list[Article], color: bool = False) -> str:
         if n:
             console.print(Rule(style="bold"))
         console.print(article_group(article, color))
-    return buffer.getvalue()
+    out = buffer.getvalue()
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))

@@ -1,0 +1,86 @@
+"""Who is speaking: names next to speech verbs ("…," Mayor Ann Holt said; according to X)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.lexicon import Lexicon
+from framing.model import Token
+
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The word classes (lexicons/classes.toml) that attribution rests on."""
+
+    verbs: frozenset[str]
+    lead: frozenset[str]
+    joiners: frozenset[str]
+    pronouns: frozenset[str]
+    honorifics: frozenset[str]
+    appositive: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> SpeakerWords:
+        get = lexicon.classes.get
+        return cls(*(get(name, frozenset()) for name in (
+            "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
+            "appositive_prep")))
+
+    def is_name_word(self, tok: Token) -> bool:
+        return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
+
+
+def name_run(words: SpeakerWords, toks: list[Token], k: int, step: int) -> list[Token]:
+    """Capitalised words running from index k away from a verb (step -1 backwards, +1 on)."""
+    run = []
+    while 0 <= k < len(toks) and words.is_name_word(toks[k]) and len(run) < MAX_NAME_WORDS:
+        run.append(toks[k])
+        k += step
+    if step < 0:
+        run.reverse()
+    while run and (run[0].norm in words.lead or run[0].norm in words.joiners
+                   or run[0].norm in words.pronouns):
+        run.pop(0)
+    while run and run[-1].norm in words.joiners:
+        run.pop()
+    return run
+
+
+def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The speaker of speech verb toks[k]: a name before or after it, a pronoun, or None."""
+    if toks[k].norm == "according":
+        run = name_run(words, toks, k + 2, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
+    else:
+        run = name_run(words, toks, k - 1, -1)
+        if run and _in_appositive(words, toks, toks.index(run[0])):
+            run = _subject(words, toks, k) or run
+        run = run or name_run(words, toks, k + 1, 1)
+    if run:
+        return text[run[0].start:run[-1].end]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toks) and toks[j].norm in words.pronouns:
+            return toks[j].norm
+    return None
+
+
+def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
+    """A name after a preposition (and article): "an ecologist at the University of X"."""
+    k = first - 1
+    if k >= 0 and toks[k].norm in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and toks[k].norm in words.appositive
+
+
+def _subject(words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
+    """The first name in the clause before toks[k]: the subject of an appositive sentence."""
+    for i in range(k):
+        if words.is_name_word(toks[i]) and toks[i].norm not in words.joiners:
+            run = name_run(words, toks, i, 1)
+            if run:
+                return run
+    return []
+
+
+def is_pronoun(words: SpeakerWords, speaker: str | None) -> bool:
+    return speaker is not None and speaker in words.pronouns
