@@ -18,16 +18,22 @@ from framing.score import article_scores
 from framing.segment import quote_spans, sentence_spans, tokens
 
 
+ATTRIBUTION_TAG_WORDS = 8
+
+
 @lru_cache(maxsize=8)
 def _matcher(lexicon: Lexicon) -> Matcher:
     return Matcher(lexicon)
 
 
-def _voice(start: int, end: int, direct: list[Quote]) -> str:
-    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+def _voice(toks: list[Token], direct: list[Quote], speech_verbs: frozenset[str]) -> str:
+    """narrator (no direct quote), quote (quoted words plus at most an attribution tag), mixed."""
+    inside = [t for t in toks if any(q.start <= t.start < q.end for q in direct)]
     if not inside:
         return "narrator"
-    return "quote" if inside >= (end - start) * 0.9 else "mixed"
+    outside = [t for t in toks if t not in inside]
+    tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
+    return "quote" if not outside or tag else "mixed"
 
 
 def _term_flags(text: str, sentence_tokens: list[list[Token]], quotes: list[Quote],
@@ -91,7 +97,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
-        sentences.append(Sentence(index=i, start=s, end=e, voice=_voice(s, e, direct),
+        voice = _voice(sentence_tokens[i], direct, lexicon.classes.get("speech_verb", frozenset()))
+        sentences.append(Sentence(index=i, start=s, end=e, voice=voice,
                                   assertion=score, cues=cues))
     word_count = len(all_tokens)
     scores = article_scores(flags, sentences, word_count, readability(text))

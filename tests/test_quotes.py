@@ -47,5 +47,6 @@ def test_flags_inside_a_direct_quote_are_the_speakers():
 
 def test_voice_per_sentence():
     text = ("The council met on Monday. “We will appeal the ruling today,” Ms. Lind said after "
-            "the vote. Residents left.")
-    assert [s.voice for s in framing.analyse(text).sentences] == ["narrator", "mixed", "narrator"]
+            "the vote. The mayor, who called the ruling “a disgrace to the city and all of its "
+            "people,” said on Monday that the council would appeal before the end of the month.")
+    assert [s.voice for s in framing.analyse(text).sentences] == ["narrator", "quote", "mixed"]

@@ -1,0 +1,86 @@
+"""Assertion strength: the direction each cue type moves a sentence, and the four-way sample."""
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.assertion import strength
+
+from .conftest import SAMPLES
+
+
+def score(sentence: str) -> float:
+    article = framing.analyse(sentence)
+    assert len(article.sentences) == 1, article.sentences
+    return article.sentences[0].assertion
+
+
+def cues(sentence: str) -> list[str]:
+    return [c.kind for c in framing.analyse(sentence).sentences[0].cues]
+
+
+PLAIN = "The council approved the plan on Thursday."
+
+
+@pytest.mark.parametrize("sentence, direction, cue", [
+    ("The council reportedly approved the plan on Thursday.", -1, "hedge"),
+    ("The council may have approved the plan on Thursday.", -1, "hedge"),
+    ("The council appears to have approved the plan on Thursday.", -1, "hedge"),
+    ("It is believed that the council approved the plan on Thursday.", -1, "hedge"),
+    ("The council clearly approved the plan on Thursday.", 1, "booster"),
+    ("The council undoubtedly approved the plan on Thursday.", 1, "booster"),
+    ("Of course, the council approved the plan on Thursday.", 1, "booster"),
+    ("The vote proves that the council wanted the plan.", 1, "booster"),
+    ("The council did not clearly approve the plan on Thursday.", -1, "negated_booster"),
+    ("If the council approved the plan, the port would grow.", -1, "conditional"),
+])
+def test_cue_direction(sentence, direction, cue):
+    assert score(PLAIN) == 0
+    assert (score(sentence) > 0) if direction > 0 else (score(sentence) < 0)
+    assert cue in cues(sentence)
+
+
+def test_compound_hedge_is_strong_but_hedged():
+    """'almost certainly' is one hedge: below a plain claim, above a full hedge, not a booster."""
+    compound = score("The council almost certainly approved the plan.")
+    assert score("The council possibly approved the plan.") < compound < 0
+    assert cues("The council almost certainly approved the plan.") == ["hedge"]
+
+
+def test_negated_hedge_hedges_less_than_the_hedge():
+    assert score("The council is likely to approve the plan.") < score(
+        "The council is not likely to approve the plan.") < 0
+
+
+def test_more_cues_move_further_but_stay_in_range():
+    one = score("The council clearly approved the plan.")
+    two = score("The council clearly and undoubtedly approved the plan.")
+    assert 0 < one < two < 1
+    assert -1 < score("The council reportedly may possibly have approved the plan.") < score(
+        "The council reportedly approved the plan.") < 0
+
+
+def test_attribution_halves_the_writers_assertion():
+    own = score("The plan will clearly fail.")
+    attributed = score("The plan will clearly fail, Mayor Ann Holt said.")
+    assert attributed == pytest.approx(own / 2, abs=0.01)
+    assert "attribution" in cues("The plan will clearly fail, Mayor Ann Holt said.")
+
+
+def test_quoted_cues_count_half():
+    writer = score("The plan will clearly fail.")
+    quoted = score("“The plan will clearly fail,” she said.")
+    assert 0 < quoted < writer
+
+
+@pytest.mark.parametrize("value, band", [(-0.6, "hedged"), (-0.15, "hedged"), (-0.1, "plain"),
+                                          (0.0, "plain"), (0.14, "plain"), (0.15, "boosted")])
+def test_bands(value, band):
+    assert strength(value) == band
+
+
+def test_four_way_sample_order():
+    means = {name: framing.analyse((SAMPLES / f"port-{name}.txt").read_text(encoding="utf-8"))
+             .scores.assertion_mean for name in ("neutral", "hedged", "boosted")}
+    assert means["hedged"] < means["neutral"] < means["boosted"]
+    assert means["hedged"] < 0 < means["boosted"]

@@ -1,0 +1,43 @@
+"""Renderers: text with markers, Markdown that escapes article text, JSON that mirrors the API."""
+from __future__ import annotations
+
+import json
+
+import framing
+from framing.render import renderer
+
+TEXT = ("Officials said the regime *clearly* lost <script>alert(1)</script> the vote.\n\n"
+        "# Not a heading\n\n“We will win this fight in every court,” Mayor Ann Holt said.")
+
+
+def test_terminal_without_colour_brackets_each_flag_with_its_number():
+    article = framing.analyse("The regime reportedly fell.")
+    out = renderer("text")([article], False)
+    assert "[regime]¹" in out and "[reportedly]²" in out
+    assert "\x1b[" not in out
+    assert "1  loaded term · label" in out.replace("  “", "  “")
+
+
+def test_markdown_escapes_article_text():
+    out = renderer("markdown")([framing.analyse(TEXT)], False)
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\\# Not a heading" in out
+    assert "\\*" in out
+
+
+def test_json_mirrors_the_api():
+    article = framing.analyse(TEXT, source="t.txt")
+    doc = json.loads(renderer("json")([article], False))
+    data = doc["articles"][0]
+    assert data["word_count"] == article.word_count
+    assert [f["id"] for f in data["flags"]] == [f.id for f in article.flags]
+    assert [s["assertion"] for s in data["sentences"]] == [s.assertion for s in article.sentences]
+    assert data["sources"][0]["name"] in {s.name for s in article.sources}
+    assert all(data["text"][f["start"]:f["end"]] == f["text"] for f in data["flags"])
+
+
+def test_several_articles_in_one_report():
+    a, b = framing.analyse("The regime fell."), framing.analyse("The council met.")
+    doc = json.loads(renderer("json")([a, b], False))
+    assert len(doc["articles"]) == 2
+    assert renderer("markdown")([a, b], False).count("\n---\n") == 1
