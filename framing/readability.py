@@ -43,7 +43,7 @@ def _cmudict(lang: str) -> _LazyCmu | None:
 
 
 BANDS = ((80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"),
-         (30, "difficult"), (float("-inf"), "very difficult (university level)"))
+         (30, "difficult"), (float("-inf"), "very difficult, university level"))
 
 
 def band(flesch_reading_ease: float) -> str:

@@ -41,7 +41,7 @@ def test_no_words_gives_none(text):
 
 @pytest.mark.parametrize("score, expected", [
     (95, "easy"), (75, "fairly easy"), (65, "plain English"), (55, "fairly difficult"),
-    (35, "difficult"), (10, "very difficult (university level)"), (-20, "very difficult (university level)"),
+    (35, "difficult"), (10, "very difficult, university level"), (-20, "very difficult, university level"),
 ])
 def test_bands(score, expected):
     assert band(score) == expected

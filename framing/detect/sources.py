@@ -28,24 +28,48 @@ class _Registry:
         entry["mentions"].append((start, end))
         return entry["name"]
 
-    def resolve(self, text: str, words: SpeakerWords, before: list[Token]) -> str | None:
-        """The person a pronoun stands for: the nearest known speaker or titled name before it."""
-        i = len(before) - 1
-        while i >= max(len(before) - PRONOUN_REACH, 0):
-            if not before[i].text[0].isupper():
-                i -= 1
-                continue
-            first = i
-            while first > 0 and before[first - 1].text[0].isupper():
-                first -= 1
-            run = before[first:i + 1]
-            known = next((t.base for t in reversed(run) if t.base in self.named), None)
-            if known:
-                return self.named[known]["name"]
-            if run[0].norm in words.honorifics and len(run) > 1:
-                return text[run[0].start:run[-1].end]
-            i = first - 1
+    def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]]) -> str | None:
+        """The person a pronoun stands for: the nearest known speaker or titled name before it,
+        looking back sentence by sentence (`before` holds each earlier sentence's tokens)."""
+        reach = PRONOUN_REACH
+        for toks in reversed(before):
+            runs: list[list[Token]] = []
+            for i, tok in enumerate(toks):
+                if tok.text[0].isupper():
+                    if i and runs and runs[-1][-1] is toks[i - 1]:
+                        runs[-1].append(tok)
+                    else:
+                        runs.append([tok])
+            for run in reversed(runs):
+                known = next((t.base for t in reversed(run) if t.base in self.named), None)
+                if known:
+                    return self.named[known]["name"]
+                titled = next((i for i, t in enumerate(run) if t.norm in words.honorifics), None)
+                if titled is not None and titled < len(run) - 1:
+                    return text[run[titled].start:run[-1].end]
+            reach -= len(toks)
+            if reach <= 0:
+                break
         return None
+
+
+def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
+    """Unattributed direct quotes that continue a neighbour's: the second half of a quote split
+    by its attribution in one paragraph, and a quote left open at a paragraph's end that the
+    next paragraph reopens (the newspaper convention)."""
+    direct = [q for q in quotes if q.kind == "direct"]
+    out = []
+    for i, q in enumerate(direct):
+        if q.speaker:
+            continue
+        prev = direct[i - 1] if i else None
+        nxt = direct[i + 1] if i + 1 < len(direct) else None
+        if prev and prev.speaker and "\n" not in text[prev.end:q.start]:
+            out.append((q, prev.speaker))
+        elif (nxt and nxt.speaker and q.text[-1] not in "”\"’'"
+              and not text[q.end:nxt.start].strip()):
+            out.append((q, nxt.speaker))
+    return out
 
 
 def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quote],
@@ -55,7 +79,10 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
     anonymous = [f for f in flags if f.kind == "anonymous"]
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes
                                              if q.kind == "direct"]
+    direct = [q for q in quotes if q.kind == "direct"]
     for toks in sentence_tokens:
+        if not toks or any(toks[0].start <= q.start <= toks[-1].end for q in direct):
+            continue  # the quote's own attribution
         for k, tok in enumerate(toks):
             inside = any(q.start <= tok.start < q.end for q in quotes)
             covered = any(f.start <= tok.start < f.end for f in anonymous)
@@ -69,17 +96,21 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
             q = payload
             speaker = q.speaker
             if is_pronoun(words, speaker):
-                before = [t for toks in sentence_tokens for t in toks
-                          if t.end <= q.start and not any(o.start <= t.start < o.end for o in quotes)]
+                before = [[t for t in toks if t.end <= q.start
+                           and not any(o.start <= t.start < o.end for o in quotes)]
+                          for toks in sentence_tokens if toks and toks[0].start < q.start]
                 speaker = registry.resolve(text, words, before)
             if speaker:
                 speaker = registry.mention(speaker, q.start, q.end, quote=True)
             resolved[q.start] = replace(q, speaker=speaker)
             continue
         toks, k = payload
-        speaker = speaker_at(text, words, toks, k)
+        speaker = speaker_at(text, words, toks, k, inverted=False)
         if speaker and not is_pronoun(words, speaker):
             registry.mention(speaker, toks[k].start, toks[k].end, quote=False)
+    quotes = [resolved.get(q.start, q) for q in quotes]
+    for q, speaker in _continuations(text, quotes):
+        resolved[q.start] = replace(q, speaker=registry.mention(speaker, q.start, q.end, quote=True))
     sources = [Source(e["name"], "named", e["quotes"], tuple(e["mentions"]))
                for e in registry.named.values()]
     by_term: dict[str, list[Flag]] = {}

@@ -47,15 +47,17 @@ def name_run(words: SpeakerWords, toks: list[Token], k: int, step: int) -> list[
     return run
 
 
-def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
-    """The speaker of speech verb toks[k]: a name before or after it, a pronoun, or None."""
+def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
+               inverted: bool = True) -> str | None:
+    """The speaker of speech verb toks[k]: a name before it (or after it, where a quote allows
+    the inverted "…," said Ann Holt), a pronoun, or None."""
     if toks[k].norm == "according":
         run = name_run(words, toks, k + 2, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
     else:
         run = name_run(words, toks, k - 1, -1)
         if run and _in_appositive(words, toks, toks.index(run[0])):
             run = _subject(words, toks, k) or run
-        run = run or name_run(words, toks, k + 1, 1)
+        run = run or (name_run(words, toks, k + 1, 1) if inverted else [])
     if run:
         return text[run[0].start:run[-1].end]
     for j in (k - 1, k + 1):

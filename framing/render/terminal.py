@@ -84,7 +84,7 @@ def _strength(article: Article) -> Text:
         return out
     out.append(f"Sentences: {s.hedged_sentence_share:.0%} hedged · {s.plain_sentence_share:.0%} "
                f"plain · {s.boosted_sentence_share:.0%} boosted (mean assertion "
-               f"{s.assertion_mean:+.2f}, from −1 hedged to +1 categorical)\n")
+               f"{s.assertion_mean:+.2f}, from -1 hedged to +1 categorical)\n")
     hedged, boosted = extremes(article)
     for title, group in (("Most hedged", hedged), ("Most categorical", boosted)):
         for sentence in group:
