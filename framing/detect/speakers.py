@@ -52,7 +52,8 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     """The speaker of speech verb toks[k]: a name before it (or after it, where a quote allows
     the inverted "…," said Ann Holt), a pronoun, or None."""
     if toks[k].norm == "according":
-        run = name_run(words, toks, k + 2, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
+        j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
+        run = name_run(words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
     else:
         run = name_run(words, toks, k - 1, -1)
         if run and _in_appositive(words, toks, toks.index(run[0])):

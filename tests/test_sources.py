@@ -1,0 +1,57 @@
+"""Who is speaking: quote speakers, indirect attribution, pronouns, anonymous sources."""
+from __future__ import annotations
+
+import pytest
+
+import framing
+
+
+def named(text: str) -> dict[str, int]:
+    return {s.name: s.quotes for s in framing.analyse(text).sources if s.kind == "named"}
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in framing.analyse(text).quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pronoun after a titled name in the previous sentence
+    ("Councillor Petra Lind voted against the plan. “We were never asked where the boats would "
+     "go,” she said.", ["Councillor Petra Lind"]),
+    # quote split by its attribution: the second half is the same speaker's
+    ("“The port must grow,” Mayor Tomas Reinholt said. “Ships are getting bigger every year.”",
+     ["Mayor Tomas Reinholt", "Mayor Tomas Reinholt"]),
+    # multi-paragraph quote: the open first paragraph belongs to the closing one's speaker
+    ('"Our members have fished here for four generations. The quay is our life.\n\n'
+     '"We are not against the port," Mr. Brecht said.', ["Mr. Brecht", "Mr. Brecht"]),
+    # inverted tag
+    ("“The harbour needs dredging before next winter,” said Harbour Master Ilse Varga.",
+     ["Harbour Master Ilse Varga"]),
+    # a pronoun with no person before it stays unnamed
+    ("“We will appeal the ruling in the courts,” she said.", [None]),
+])
+def test_quote_speakers(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Ann Holt said the port would grow.", {"Mayor Ann Holt": 0}),
+    ("The port will grow, according to the Ministry of Transport.", {"Ministry of Transport": 0}),
+    # the name in an appositive is not the speaker; the clause's subject is
+    ("Dr. Sofie Kallas, an ecologist at the University of Marrowby, said recovery could be slow.",
+     {"Dr. Sofie Kallas": 0}),
+    # a verb whose object is a name is not attribution by that name
+    ("Iran has asked Russia for help with its programme.", {}),
+    # one person, many mentions: merged by surname, longest name kept
+    ("Mayor Ann Holt said the port would grow. “We need it,” Ms. Holt said.", {"Mayor Ann Holt": 1}),
+])
+def test_named_sources(text, expected):
+    assert named(text) == expected
+
+
+def test_anonymous_sources_are_listed_with_counts():
+    text = ("Officials said the plan was final. Critics argue it is rushed. "
+            "Officials said the vote was close.")
+    anonymous = {s.name: len(s.mentions) for s in framing.analyse(text).sources
+                 if s.kind == "anonymous"}
+    assert len(anonymous) == 2 and sorted(anonymous.values()) == [1, 2]
