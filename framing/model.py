@@ -19,13 +19,18 @@ class Token:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation span (marks included). `kind` is "direct" or "scare"."""
+    """A quotation span (marks included): kind direct, partial, scare or title."""
 
     start: int
     end: int
     text: str
     kind: str
     speaker: str | None = None
+
+    @property
+    def speech(self) -> bool:
+        """Someone's own words (a direct or partial quotation), not the writer's."""
+        return self.kind in ("direct", "partial")
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ def _matcher(lexicon: Lexicon) -> Matcher:
     return Matcher(lexicon)
 
 
-def _voice(toks: list[Token], direct: list[Quote], speech_verbs: frozenset[str]) -> str:
-    """narrator (no direct quote), quote (quoted words plus at most an attribution tag), mixed."""
-    inside = [t for t in toks if any(q.start <= t.start < q.end for q in direct)]
+def _voice(toks: list[Token], speech: list[Quote], speech_verbs: frozenset[str]) -> str:
+    """narrator (no quoted speech), quote (quoted words plus at most an attribution tag), mixed."""
+    inside = [t for t in toks if any(q.start <= t.start < q.end for q in speech)]
     if not inside:
         return "narrator"
     outside = [t for t in toks if t not in inside]
@@ -54,7 +54,7 @@ def _term_flags(text: str, sentence_tokens: list[list[Token]], quotes: list[Quot
 
 def _with_speakers(flags: list[Flag], quotes: list[Quote]) -> list[Flag]:
     """Flags inside a direct quote carry that quote's speaker (pronouns already resolved)."""
-    direct = [q for q in quotes if q.kind == "direct" and q.speaker]
+    direct = [q for q in quotes if q.speech and q.speaker]
     return [next((replace(f, speaker=q.speaker) for q in direct
                   if q.start <= f.start and f.end <= q.end), f) for f in flags]
 
@@ -88,7 +88,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     flags.sort(key=lambda f: (f.start, f.end))
     sources, quotes = find_sources(text, sentence_tokens, quotes, flags, lexicon)
     flags = _with_speakers(flags, quotes)
-    direct = [q for q in quotes if q.kind == "direct"]
+    speech = [q for q in quotes if q.speech]
     attributions = _attributions(sources, sentence_of)
     by_sentence: dict[int, list[Flag]] = {}
     for f in flags:
@@ -97,7 +97,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
-        voice = _voice(sentence_tokens[i], direct, lexicon.classes.get("speech_verb", frozenset()))
+        voice = _voice(sentence_tokens[i], speech, lexicon.classes.get("speech_verb", frozenset()))
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice,
                                   assertion=score, cues=cues))
     word_count = len(all_tokens)

@@ -24,6 +24,12 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
      [("“resistance front,”", "scare", None)]),
     ("The group's members call themselves “guardians” rather than soldiers.",
      [("“guardians”", "scare", None)]),
+    # a short phrase inside reported speech is the speaker's words, not a scare quote
+    ("Senator Ann Holt said the two chambers can find “common ground” soon.",
+     [("“common ground”", "partial", "Senator Ann Holt")]),
+    # a Title Case phrase is a name (a book, a show), not a quotation
+    ("She wrote a review of “The Art of the Deal” last year.",
+     [("“The Art of the Deal”", "title", None)]),
 ])
 def test_quote_kinds_and_speakers(text, expected):
     assert quotes(text) == expected

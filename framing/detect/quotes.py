@@ -8,7 +8,6 @@ from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.lexicon import Lexicon
 from framing.model import Flag, Quote, Token
 
-SCARE_MAX_WORDS = 5
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
 
@@ -22,11 +21,11 @@ SCARE = {
 }
 
 
-def _near_verb(text: str, words: SpeakerWords, after: list[Token],
-               before: list[Token]) -> tuple[bool, str | None]:
-    """(a speech verb is next to the quote, its speaker) looking just after, then just before."""
-    window = [(after, k) for k in range(min(VERB_WINDOW, len(after)))]
-    window += [(before, k) for k in range(len(before) - 1, max(len(before) - VERB_WINDOW, 0) - 1, -1)]
+def _near_verb(text: str, words: SpeakerWords, after: list[Token], before: list[Token],
+               reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+    """(a speech verb within `reach` words of the quote, its speaker): after it, then before."""
+    window = [(after, k) for k in range(min(reach, len(after)))]
+    window += [(before, k) for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)]
     for toks, k in window:
         if toks[k].norm in words.verbs:
             return True, speaker_at(text, words, toks, k)
@@ -35,7 +34,13 @@ def _near_verb(text: str, words: SpeakerWords, after: list[Token],
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
-    """Direct quotes are long or introduced by a speech verb; short unattributed ones are scare quotes."""
+    """Sort quotation marks by what they do.
+
+    direct: six words or more, or a clause next to a speech verb ("…," she said);
+    title: a short Title Case phrase (“The Art of the Deal”), a name rather than a quotation;
+    partial: a short phrase in a sentence that reports speech (he called it “a disgrace”,
+    said), the speaker's own words; scare: any other short phrase, marked off by the writer.
+    """
     words = SpeakerWords.of(lexicon)
     starts = [t.start for t in toks]
     sent_starts = [s for s, _ in sentences]
@@ -49,11 +54,24 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         verb, speaker = _near_verb(text, words, after, before)
         body = text[qs + 1:qe].rstrip("”\"’'")
         clause = body.rstrip()[-1:] in ",.!?" or text[:qs].rstrip()[-1:] in ":,"
+        if not inner:
+            continue
         if len(inner) >= DIRECT_MIN_WORDS or (verb and clause):
             quotes.append(Quote(qs, qe, text[qs:qe], "direct", speaker))
-        elif 0 < len(inner) <= SCARE_MAX_WORDS:
-            quotes.append(Quote(qs, qe, text[qs:qe], "scare"))
+        elif _is_title(inner, words):
+            quotes.append(Quote(qs, qe, text[qs:qe], "title"))
+        else:
+            reported, speaker = _near_verb(text, words, after, before, len(after) + len(before))
+            kind = "partial" if reported else "scare"
+            quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker if reported else None))
     return quotes
+
+
+def _is_title(inner: list[Token], words: SpeakerWords) -> bool:
+    """Two or more words, every one capitalised but short joiners ("Game of Thrones")."""
+    return len(inner) >= 2 and all(t.text[0].isupper() or t.norm in words.joiners
+                                   or t.norm in ("the", "a", "an", "and", "in", "on", "to")
+                                   for t in inner) and inner[0].text[0].isupper()
 
 
 def scare_flags(quotes: list[Quote], sentence_of: Callable[[int], int]) -> list[Flag]:

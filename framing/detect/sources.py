@@ -77,11 +77,10 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
     """Sources in order of first mention, and the quotes with pronoun speakers resolved."""
     words = SpeakerWords.of(lexicon)
     anonymous = [f for f in flags if f.kind == "anonymous"]
-    events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in quotes
-                                             if q.kind == "direct"]
-    direct = [q for q in quotes if q.kind == "direct"]
+    speech = [q for q in quotes if q.speech]
+    events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in speech]
     for toks in sentence_tokens:
-        if not toks or any(toks[0].start <= q.start <= toks[-1].end for q in direct):
+        if not toks or any(toks[0].start <= q.start <= toks[-1].end for q in speech):
             continue  # the quote's own attribution
         for k, tok in enumerate(toks):
             inside = any(q.start <= tok.start < q.end for q in quotes)
@@ -101,7 +100,7 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
                           for toks in sentence_tokens if toks and toks[0].start < q.start]
                 speaker = registry.resolve(text, words, before)
             if speaker:
-                speaker = registry.mention(speaker, q.start, q.end, quote=True)
+                speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")
             resolved[q.start] = replace(q, speaker=speaker)
             continue
         toks, k = payload

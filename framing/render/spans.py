@@ -33,7 +33,7 @@ def superscript(number: int) -> str:
 def pieces(article: Article) -> Iterator[Piece]:
     """Text runs between flag and quote boundaries, then a close piece per flag ending there."""
     text, flags = article.text, article.flags
-    direct = [q for q in article.quotes if q.kind == "direct"]
+    direct = [q for q in article.quotes if q.speech]
     sentence_at = {s.start: s for s in article.sentences}
     cuts = sorted({0, len(text)} | {f.start for f in flags} | {f.end for f in flags}
                   | {q.start for q in direct} | {q.end for q in direct} | set(sentence_at))

@@ -128,8 +128,9 @@ def _footer(article: Article) -> Text:
         foot.append(f"Readability: Flesch reading ease {r.flesch_reading_ease:.1f} ({r.band}), "
                     f"grade level {r.grade_level:.1f}\n")
     direct = [q for q in article.quotes if q.kind == "direct"]
-    foot.append(f"Direct quotes: {len(direct)}, "
-                f"{sum(q.speaker is None for q in direct)} without a named speaker\n")
+    partial = [q for q in article.quotes if q.kind == "partial"]
+    foot.append(f"Direct quotes: {len(direct)} ({sum(q.speaker is None for q in direct)} without "
+                f"a named speaker); partial quotes in reported speech: {len(partial)}\n")
     foot.append_text(_sources(article))
     foot.append_text(_strength(article))
     foot.append("Densities count the writer's own words; flags inside quotations are the "

@@ -1,0 +1,209 @@
+"""Sentence features for the bias classifier, in pure Python (no numpy, no scikit-learn).
+
+Three kinds of feature, all computed from the sentence's text alone:
+
+* **n-grams**: `word_ngrams` and `char_wb_ngrams` are exact copies of scikit-learn's
+  `TfidfVectorizer` analyzers (`analyzer="word"` with a token pattern, `analyzer="char_wb"`),
+  so a model trained with scikit-learn scores identically here without it;
+* **cues**: what the project itself finds in the sentence (`sentence_cues`): lexicon matches
+  counted per kind (`loaded`, `hedge`, `booster`, `anonymous`, `report_verb`) and per
+  kind and category (`loaded:label`), scare quotes (`scare_quote`), and surface counts
+  (`quote_marks`, `exclamation`, `question`);
+* **biased-word rates**: a table, learned from training data that marks the biased words of
+  each sentence (BABE's `biased_words`), of how often a word was marked when it occurred;
+  a sentence gets the highest rates among its words (`rate_values`). The marks are used only
+  to build the table; at prediction time only the sentence's text is read.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.lexicon import Lexicon
+    from framing.match import Matcher
+    from framing.model import Flag
+
+#: scikit-learn's default token pattern: words of two or more word characters.
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's _VectorizerMixin._white_spaces
+
+#: Cue keys computed from the text itself (not from lexicon matches).
+SURFACE_CUES = ("quote_marks", "exclamation", "question")
+#: Features derived from the biased-word rate table, in this order.
+RATE_FEATURES = ("rate_max", "rate_top3", "rate_over_0.3", "rate_over_0.5")
+
+
+# --- n-gram analyzers: scikit-learn's, line for line -------------------------------------
+
+@lru_cache(maxsize=8)
+def _pattern(token_pattern: str) -> re.Pattern[str]:
+    return re.compile(token_pattern)
+
+
+def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKEN_PATTERN,
+                lowercase: bool = True) -> list[str]:
+    """Word n-grams as `TfidfVectorizer(analyzer="word")` builds them (no stop words)."""
+    if lowercase:
+        text = text.lower()
+    tokens = _pattern(token_pattern).findall(text)
+    min_n, max_n = ngram_range
+    if max_n == 1:
+        return tokens
+    original = tokens
+    if min_n == 1:
+        tokens = list(original)
+        min_n += 1
+    else:
+        tokens = []
+    n_original = len(original)
+    for n in range(min_n, min(max_n + 1, n_original + 1)):
+        for i in range(n_original - n + 1):
+            tokens.append(" ".join(original[i:i + n]))
+    return tokens
+
+
+def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
+    """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased)."""
+    if lowercase:
+        text = text.lower()
+    return _WHITE_SPACES.sub(" ", text).split()
+
+
+def word_char_ngrams(word: str, ngram_range: Sequence[int]) -> list[str]:
+    """`char_wb` n-grams of one word, padded with a space on each side."""
+    min_n, max_n = ngram_range
+    w = " " + word + " "
+    w_len = len(w)
+    out = []
+    for n in range(min_n, max_n + 1):
+        offset = 0
+        out.append(w[offset:offset + n])
+        while offset + n < w_len:
+            offset += 1
+            out.append(w[offset:offset + n])
+        if offset == 0:  # a word shorter than n is counted once (as scikit-learn does)
+            break
+    return out
+
+
+def char_wb_ngrams(text: str, ngram_range: Sequence[int], lowercase: bool = True) -> list[str]:
+    """Character n-grams within word boundaries, as `TfidfVectorizer(analyzer="char_wb")`."""
+    out: list[str] = []
+    for word in char_wb_words(text, lowercase):
+        out.extend(word_char_ngrams(word, ngram_range))
+    return out
+
+
+# --- cues: what the project's own detectors find in the sentence ------------------------
+
+@lru_cache(maxsize=4)
+def _matcher(lexicon: Lexicon) -> Matcher:
+    from framing.match import Matcher
+
+    return Matcher(lexicon)
+
+
+def surface_cues(text: str) -> dict[str, int]:
+    """Counts read off the text: quotation spans, exclamation and question marks."""
+    from framing.segment import quote_spans
+
+    return {"quote_marks": len(quote_spans(text)), "exclamation": text.count("!"),
+            "question": text.count("?")}
+
+
+def _add(counts: Counter[str], kind: str, category: str) -> None:
+    counts[kind] += 1
+    if kind != "scare_quote":  # scare quotes have one category ("distancing")
+        counts[f"{kind}:{category}"] += 1
+
+
+def lexicon_cues(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
+    """Lexicon matches and scare quotes in one sentence, counted by kind and kind:category.
+
+    The whole text is treated as one sentence (matches may not cross sentences in the
+    pipeline; a sentence is what the classifier scores).
+    """
+    from framing import lexicon as lexicons
+    from framing.detect import quotes as quote_detector
+    from framing.match import matches_in
+    from framing.segment import quote_spans, tokens
+
+    lexicon = lexicon or lexicons.builtin()
+    span = [(0, len(text))]
+    counts: Counter[str] = Counter()
+    for _, _, match in matches_in(text, _matcher(lexicon), span):
+        _add(counts, match.entry.kind, match.entry.category)
+    quote_list = quote_spans(text)
+    if quote_list:
+        for quote in quote_detector.classify(text, quote_list, span, tokens(text), lexicon):
+            if quote.kind == "scare":
+                _add(counts, "scare_quote", quote_detector.SCARE["category"])
+    return dict(counts)
+
+
+def sentence_cues(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
+    """All cue counts of one sentence: `lexicon_cues` plus `surface_cues`.
+
+    >>> sentence_cues('Critics slammed the "reform" as a disaster.')  # doctest: +SKIP
+    {'report_verb': 1, ..., 'scare_quote': 1, 'quote_marks': 1, 'exclamation': 0, ...}
+    """
+    return lexicon_cues(text, lexicon) | surface_cues(text)
+
+
+def cues_from_flags(flags: Iterable[Flag], n_sentences: int) -> list[dict[str, int]]:
+    """Per-sentence lexicon cues from an analysed article's flags (no second matching pass).
+
+    Gives the same keys as `lexicon_cues` (kind and kind:category, scare quotes included),
+    for `BiasModel.probabilities(texts, cues)`; surface counts are always read from the text.
+    """
+    out: list[Counter[str]] = [Counter() for _ in range(n_sentences)]
+    for flag in flags:
+        if 0 <= flag.sentence < n_sentences:
+            _add(out[flag.sentence], flag.kind, flag.category)
+    return [dict(c) for c in out]
+
+
+def cue_value(count: int | float) -> float:
+    """The feature value of a cue count: log(1 + count), so the tenth match adds little."""
+    return math.log1p(count) if count > 0 else 0.0
+
+
+# --- biased-word rates (learned from sentences whose biased words are marked) -----------
+
+def rate_tokens(text: str) -> set[str]:
+    """The distinct lower-cased words of a text, as the word analyzer tokenises it."""
+    return set(_pattern(TOKEN_PATTERN).findall(text.lower()))
+
+
+def marked_tokens(biased_words: Iterable[str]) -> set[str]:
+    """Lower-cased tokens of the words an annotator marked as biased."""
+    pattern = _pattern(TOKEN_PATTERN)
+    return {tok for phrase in biased_words for tok in pattern.findall(phrase.lower())}
+
+
+def rate_table(texts: Iterable[str], marked: Iterable[Iterable[str]],
+               prior: float = 2.0) -> dict[str, float]:
+    """word -> marked / (occurrences + prior), over sentences; only words marked at least once.
+
+    `prior` shrinks rare words: a word seen once and marked once gets 1 / 3.
+    """
+    seen: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for text, words in zip(texts, marked, strict=True):
+        toks = rate_tokens(text)
+        seen.update(toks)
+        hits.update(toks & marked_tokens(words))
+    return {w: hits[w] / (seen[w] + prior) for w in sorted(hits)}
+
+
+def rate_values(words: Iterable[str], table: dict[str, float]) -> list[float]:
+    """`RATE_FEATURES` of a sentence's distinct words: the highest rate, the sum of the three
+    highest, and how many words have a rate over 0.3 and over 0.5."""
+    rates = sorted((table[w] for w in words if w in table), reverse=True)
+    return [rates[0] if rates else 0.0, sum(rates[:3]),
+            float(sum(r > 0.3 for r in rates)), float(sum(r > 0.5 for r in rates))]
