@@ -22,7 +22,7 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
      [("“peace plan”", "scare", None)]),
     ("Often dubbed the “resistance front,” the group is no ordinary militia.",
      [("“resistance front,”", "scare", None)]),
-    ("The group's members call themselves “guardians” rather than soldiers.",
+    ("The group's members are no ordinary “guardians” of the revolution.",
      [("“guardians”", "scare", None)]),
     # a short phrase inside reported speech is the speaker's words, not a scare quote
     ("Senator Ann Holt said the two chambers can find “common ground” soon.",

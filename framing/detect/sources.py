@@ -6,14 +6,15 @@ from dataclasses import replace
 from framing.detect.speakers import SpeakerWords, is_pronoun, speaker_at
 from framing.lexicon import Lexicon
 from framing.model import Flag, Quote, Source, Token
+from framing.segment import normalise
 
 
-PRONOUN_REACH = 80
+PRONOUN_SENTENCES = 4
 
 
 def _key(name: str) -> str:
     """People are merged by surname: "Mayor Tomas Reinholt" and "Mr. Reinholt" are one source."""
-    return name.split()[-1].lower()
+    return normalise(name.split()[-1]).removesuffix("'s")
 
 
 class _Registry:
@@ -29,28 +30,37 @@ class _Registry:
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]]) -> str | None:
-        """The person a pronoun stands for: the nearest known speaker or titled name before it,
-        looking back sentence by sentence (`before` holds each earlier sentence's tokens)."""
-        reach = PRONOUN_REACH
-        for toks in reversed(before):
-            runs: list[list[Token]] = []
-            for i, tok in enumerate(toks):
-                if tok.text[0].isupper():
-                    if i and runs and runs[-1][-1] is toks[i - 1]:
-                        runs[-1].append(tok)
-                    else:
-                        runs.append([tok])
-            for run in reversed(runs):
-                known = next((t.base for t in reversed(run) if t.base in self.named), None)
-                if known:
-                    return self.named[known]["name"]
-                titled = next((i for i, t in enumerate(run) if t.norm in words.honorifics), None)
-                if titled is not None and titled < len(run) - 1:
-                    return text[run[titled].start:run[-1].end]
-            reach -= len(toks)
-            if reach <= 0:
-                break
+        """The person a pronoun stands for: the subject of the nearest earlier sentence that
+        opens with a person (a known speaker, a titled name, or a full name), skipping
+        sentences that open with a pronoun themselves ("He said… He added…")."""
+        for toks in list(reversed(before))[:PRONOUN_SENTENCES]:
+            run = _opening_name(words, toks)
+            if not run:
+                continue
+            known = next((t.base for t in reversed(run) if t.base in self.named), None)
+            if known:
+                return self.named[known]["name"]
+            if run[0].norm in words.honorifics or len(run) >= 2:
+                return text[run[0].start:run[-1].end]
+            return None
         return None
+
+
+def _opening_name(words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
+    """The capitalised name a sentence opens with (after lead words like "But"), else None
+    (also when it opens with a pronoun: the search goes on to the sentence before)."""
+    i = 0
+    while i < len(toks) and toks[i].norm in words.lead:
+        i += 1
+    if i < len(toks) and toks[i].norm in words.pronouns:
+        return None
+    run = []
+    while i < len(toks) and words.is_name_word(toks[i]):
+        run.append(toks[i])
+        i += 1
+    while run and run[-1].norm in words.joiners:
+        run.pop()
+    return run if run and run[-1].norm == run[-1].base else None
 
 
 def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:

@@ -31,10 +31,16 @@ class SpeakerWords:
         return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
 
 
-def name_run(words: SpeakerWords, toks: list[Token], k: int, step: int) -> list[Token]:
-    """Capitalised words running from index k away from a verb (step -1 backwards, +1 on)."""
-    run = []
+def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
+             step: int) -> list[Token]:
+    """Capitalised words running from index k away from a verb (step -1 backwards, +1 on),
+    joined only by spaces or the dot of an abbreviation ("Mr. Brecht", "J. Okafor")."""
+    run: list[Token] = []
     while 0 <= k < len(toks) and words.is_name_word(toks[k]) and len(run) < MAX_NAME_WORDS:
+        if run:
+            a, b = (toks[k], run[-1]) if step < 0 else (run[-1], toks[k])
+            if text[a.end:b.start].strip(" ."):
+                break
         run.append(toks[k])
         k += step
     if step < 0:
@@ -53,12 +59,12 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     the inverted "…," said Ann Holt), a pronoun, or None."""
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
-        run = name_run(words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
+        run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
     else:
-        run = name_run(words, toks, k - 1, -1)
+        run = name_run(text, words, toks, k - 1, -1)
         if run and _in_appositive(words, toks, toks.index(run[0])):
-            run = _subject(words, toks, k) or run
-        run = run or (name_run(words, toks, k + 1, 1) if inverted else [])
+            run = _subject(text, words, toks, k) or run
+        run = run or (name_run(text, words, toks, k + 1, 1) if inverted else [])
     if run:
         return text[run[0].start:run[-1].end]
     for j in (k - 1, k + 1):
@@ -75,11 +81,11 @@ def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].norm in words.appositive
 
 
-def _subject(words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
+def _subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
     """The first name in the clause before toks[k]: the subject of an appositive sentence."""
     for i in range(k):
         if words.is_name_word(toks[i]) and toks[i].norm not in words.joiners:
-            run = name_run(words, toks, i, 1)
+            run = name_run(text, words, toks, i, 1)
             if run:
                 return run
     return []

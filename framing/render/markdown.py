@@ -46,8 +46,8 @@ def _flag(article: Article, number: int, flag: Flag) -> str:
              f"({flag.category.replace('_', ' ')}): “{escape(flag.text)}” `{flag.id}`  ",
              f"   > {escape(context(article, flag))}  "]
     if flag.in_quote:
-        lines.append(f"   *In a quotation: the words of {escape(flag.speaker or 'an unnamed speaker')},"
-                     " not the writer's.*  ")
+        who = f"the words of {escape(flag.speaker)}" if flag.speaker else "someone else's words"
+        lines.append(f"   *In a quotation: {who}, not the writer's.*  ")
     lines.append(f"   Why: {escape(flag.explanation)}  ")
     if flag.alternatives:
         lines.append(f"   Instead: {escape('; '.join(flag.alternatives))}  ")

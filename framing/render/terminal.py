@@ -49,8 +49,8 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
     body.append(f"   {flag.id}\n", style="dim")
     body.append(f"{context(article, flag)}\n", style="dim")
     if flag.in_quote:
-        who = flag.speaker or "an unnamed speaker"
-        body.append(f"in a quotation: the words of {who}, not the writer's\n", style="italic")
+        who = f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
+        body.append(f"in a quotation: {who}, not the writer's\n", style="italic")
     body.append(f"why: {flag.explanation}")
     if flag.alternatives:
         body.append(f"\ninstead: {'; '.join(flag.alternatives)}", style="green" if color else "")

@@ -1,0 +1,5 @@
+"""Sentence bias classifier: features, training (scikit-learn), safe pure-Python prediction.
+
+`predict.load_model()` gives the shipped model (trained on BABE; see docs/classifier.md);
+`commands.train` / `commands.evaluate` are the CLI commands. Nothing heavy is imported here.
+"""

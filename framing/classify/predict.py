@@ -1,0 +1,444 @@
+"""Score sentences with a trained bias model: pure Python, no numpy, no scikit-learn.
+
+The model is a JSON file (format in docs/classifier.md): n-gram vocabularies with their idf,
+the linear coefficients, the intercept and the feature settings. Loading parses JSON and
+checks every key, type and length (`ModelError` otherwise); nothing in the file is executed.
+
+    from framing.classify.predict import load_model
+    model = load_model()                    # the shipped model, loaded once
+    model.probabilities(["A sentence.", "Another one."])   # P(biased) per sentence
+    model.explain("Critics slammed the radical scheme.")   # what pushed it up
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import mul
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.classify.features import (
+    RATE_FEATURES,
+    SURFACE_CUES,
+    TOKEN_PATTERN,
+    char_wb_words,
+    cue_value,
+    lexicon_cues,
+    rate_tokens,
+    rate_values,
+    surface_cues,
+    word_char_ngrams,
+    word_ngrams,
+)
+
+if TYPE_CHECKING:
+    from framing.lexicon import Lexicon
+
+SCHEMA = "framing.bias-model"
+VERSION = 1
+CLASSES = ["neutral", "biased"]
+#: Token patterns a model may use (a model file must not bring its own regular expression).
+TOKEN_PATTERNS = (TOKEN_PATTERN, r"(?u)\b\w+\b")
+MAX_NGRAM = 8
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
+_CHAR_CACHE_SIZE = 50_000
+
+
+class ModelError(Exception):
+    """A model file that cannot be used; str(exc) is one line naming the file and the problem."""
+
+
+# --- the model --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NgramBlock:
+    """TF-IDF over word or char_wb n-grams, L2-normalised, times `weight`, dot `coef`."""
+
+    analyzer: str  # "word" | "char_wb"
+    ngram_range: tuple[int, int]
+    lowercase: bool
+    token_pattern: str
+    sublinear_tf: bool
+    weight: float
+    ngrams: tuple[str, ...]
+    idf: tuple[float, ...]
+    coef: tuple[float, ...]
+    index: dict[str, int] = field(repr=False, compare=False)
+    _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def hits(self, text: str) -> list[int]:
+        """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
+        index = self.index
+        if self.analyzer == "word":
+            grams = word_ngrams(text, self.ngram_range, self.token_pattern, self.lowercase)
+            return [index[g] for g in grams if g in index]
+        out: list[int] = []
+        for word in char_wb_words(text, self.lowercase):
+            out.extend(self.word_hits(word))
+        return out
+
+    def word_hits(self, word: str) -> tuple[int, ...]:
+        """char_wb hits of one word; cached, since char_wb n-grams never cross a word."""
+        hit = self._cache.get(word)
+        if hit is None:
+            if len(self._cache) >= _CHAR_CACHE_SIZE:
+                self._cache.clear()
+            index = self.index
+            hit = tuple(index[g] for g in word_char_ngrams(word, self.ngram_range)
+                        if g in index)
+            self._cache[word] = hit
+        return hit
+
+    def values(self, counts: dict[int, int]) -> dict[int, float]:
+        """TF-IDF values, L2-normalised, exactly as `TfidfVectorizer.transform` computes them."""
+        keys = list(counts)
+        raw = self._raw(keys, counts.values())
+        norm = math.sqrt(sum(map(mul, raw, raw)))
+        return {j: v / norm for j, v in zip(keys, raw)} if norm > 0 else {}
+
+    def _raw(self, keys: Iterable[int], tfs: Iterable[int]) -> list[float]:
+        tfs = list(tfs)
+        if self.sublinear_tf:
+            top = max(tfs, default=0)
+            while len(_SUBLINEAR) <= top:
+                _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
+            tfs = map(_SUBLINEAR.__getitem__, tfs)
+        return list(map(mul, tfs, map(self.idf.__getitem__, keys)))
+
+    def score(self, text: str) -> float:
+        """weight × (coef · normalised TF-IDF vector); C-level loops (map) for speed."""
+        counts = Counter(self.hits(text))
+        keys = list(counts)
+        raw = self._raw(keys, counts.values())
+        squares = sum(map(mul, raw, raw))
+        if squares <= 0:
+            return 0.0
+        return self.weight * sum(map(mul, raw, map(self.coef.__getitem__, keys))) / math.sqrt(squares)
+
+
+_SUBLINEAR = [0.0, 1.0]  # 1 + log(tf) for tf = 0, 1, 2, ... (grown on demand)
+
+
+@dataclass(frozen=True)
+class CueBlock:
+    """log(1 + count) of each named cue, times `weight`, dot `coef`."""
+
+    weight: float
+    names: tuple[str, ...]
+    coef: tuple[float, ...]
+
+    def contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
+        return [(name, self.weight * cue_value(cues[name]) * c)
+                for name, c in zip(self.names, self.coef) if cues.get(name)]
+
+
+@dataclass(frozen=True)
+class RateBlock:
+    """`RATE_FEATURES` from a word -> biased-rate table, times `weight`, dot `coef`."""
+
+    weight: float
+    coef: tuple[float, ...]
+    table: dict[str, float] = field(repr=False)
+
+    def values(self, text: str) -> list[float]:
+        return [self.weight * v for v in rate_values(rate_tokens(text), self.table)]
+
+
+@dataclass(frozen=True)
+class BiasModel:
+    """A linear sentence-bias model: P(biased) = sigmoid(intercept + sum of block scores)."""
+
+    intercept: float
+    word: NgramBlock | None
+    char: NgramBlock | None
+    cues: CueBlock | None
+    rates: RateBlock | None
+    metadata: dict[str, Any]
+    path: str = ""
+
+    @property
+    def uses_cues(self) -> bool:
+        """True if the model reads lexicon cues (then `probabilities` computes or takes them)."""
+        return self.cues is not None and any(n not in SURFACE_CUES for n in self.cues.names)
+
+    def _cues(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None,
+              lexicon: Lexicon | None) -> list[dict[str, int]]:
+        if self.cues is None:
+            return [{} for _ in texts]
+        if cues is not None and len(cues) != len(texts):
+            raise ValueError(f"{len(cues)} cue dicts for {len(texts)} texts")
+        out = []
+        for i, text in enumerate(texts):
+            found = cues[i] if cues is not None else (
+                lexicon_cues(text, lexicon) if self.uses_cues else {})
+            out.append(found | surface_cues(text))
+        return out
+
+    def decision(self, text: str, cues: dict[str, int]) -> float:
+        """The log-odds of 'biased' for one sentence with its cue counts."""
+        z = self.intercept
+        for block in (self.word, self.char):
+            if block is not None:
+                z += block.score(text)
+        if self.cues is not None:
+            z += sum(v for _, v in self.cues.contributions(cues))
+        if self.rates is not None:
+            z += sum(v * c for v, c in zip(self.rates.values(text), self.rates.coef))
+        return z
+
+    def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
+                      *, lexicon: Lexicon | None = None) -> list[float]:
+        """P(biased) for each sentence.
+
+        `cues`: per-sentence lexicon cue counts by kind and kind:category, as
+        `features.lexicon_cues` or `features.cues_from_flags` give them; when None they are
+        computed here with the project's matcher on `lexicon` (default: the built-ins).
+        Surface counts (quote marks, ! and ?) are always read from the text itself.
+        """
+        return [_sigmoid(self.decision(text, c))
+                for text, c in zip(texts, self._cues(texts, cues, lexicon))]
+
+    def explain(self, text: str, cues: dict[str, int] | None = None, top: int = 5,
+                *, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
+        """The words, phrases and cues that pushed P(biased) up most: (label, contribution to
+        the log-odds), largest first, positive ones only. Character n-grams are credited to the
+        words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
+        found = self._cues([text], None if cues is None else [cues], lexicon)[0]
+        parts: Counter[str] = Counter()
+        if self.word is not None:
+            block = self.word
+            for j, v in block.values(Counter(block.hits(text))).items():
+                parts[block.ngrams[j]] += block.weight * v * block.coef[j]
+        if self.char is not None:
+            self._explain_chars(text, parts)
+        if self.cues is not None:
+            for name, v in self.cues.contributions(found):
+                parts[f"[{name}]"] += v
+        if self.rates is not None:
+            self._explain_rates(text, parts)
+        ranked = sorted(((k, v) for k, v in parts.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
+        return ranked[:top]
+
+    def _explain_chars(self, text: str, parts: Counter[str]) -> None:
+        block = self.char
+        assert block is not None
+        words = char_wb_words(text, block.lowercase)
+        per_word = [Counter(block.word_hits(w)) for w in words]
+        total: Counter[int] = Counter()
+        for hit in per_word:
+            total.update(hit)
+        values = block.values(total)
+        for word, hit in zip(words, per_word):
+            label = word.strip(".,;:!?\"'“”‘’()[]") or word
+            for j, n in hit.items():
+                parts[label] += block.weight * values[j] * block.coef[j] * n / total[j]
+
+    def _explain_rates(self, text: str, parts: Counter[str]) -> None:
+        block = self.rates
+        assert block is not None
+        ranked = sorted(((block.table[w], w) for w in rate_tokens(text) if w in block.table),
+                        reverse=True)
+        if not ranked:
+            return
+        c = block.coef
+        w = block.weight
+        credit = [  # (words credited, contribution of the feature)
+            ([ranked[0][1]], w * ranked[0][0] * c[0]),
+            ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
+            ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
+            ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3]),
+        ]
+        for words, value in credit:
+            for word in words:
+                parts[word] += value / len(words)
+
+    @property
+    def n_features(self) -> int:
+        n = sum(len(b.ngrams) for b in (self.word, self.char) if b is not None)
+        n += len(self.cues.names) if self.cues else 0
+        return n + (len(RATE_FEATURES) if self.rates else 0)
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+# --- the safe loader -------------------------------------------------------------------
+
+class _Check:
+    """Validation helpers that raise ModelError with the file name and the JSON path."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> ModelError:
+        return ModelError(f"{self.name}: {where}: {problem}" if where else f"{self.name}: {problem}")
+
+    def table(self, doc: Any, where: str, keys: Sequence[str]) -> dict[str, Any]:
+        if not isinstance(doc, dict):
+            raise self.fail(where, "must be a JSON object")
+        missing = [k for k in keys if k not in doc]
+        if missing:
+            raise self.fail(where, f"missing key {missing[0]!r}")
+        return doc
+
+    def number(self, value: Any, where: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(where, "must be a number")
+        if not math.isfinite(value):
+            raise self.fail(where, "must be a finite number")
+        return float(value)
+
+    def boolean(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, "must be true or false")
+        return value
+
+    def numbers(self, value: Any, where: str, length: int | None = None,
+                low: float = -math.inf, high: float = math.inf) -> tuple[float, ...]:
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list of numbers")
+        if length is not None and len(value) != length:
+            raise self.fail(where, f"has {len(value)} numbers, expected {length}")
+        for i, x in enumerate(value):
+            if isinstance(x, bool) or not isinstance(x, (int, float)):
+                raise self.fail(f"{where}[{i}]", "must be a number")
+            if not (math.isfinite(x) and low <= x <= high):
+                raise self.fail(f"{where}[{i}]", f"must be a finite number in [{low}, {high}]"
+                                if math.isfinite(x) else "must be a finite number")
+        return tuple(float(x) for x in value)
+
+    def strings(self, value: Any, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            raise self.fail(where, "must be a list of strings")
+        if len(set(value)) != len(value):
+            raise self.fail(where, "has duplicate entries")
+        return tuple(value)
+
+
+def _ngram_block(check: _Check, doc: Any, where: str, analyzer: str) -> NgramBlock | None:
+    if doc is None:
+        return None
+    keys = ("analyzer", "ngram_range", "lowercase", "token_pattern", "sublinear_tf", "norm",
+            "weight", "ngrams", "idf", "coef")
+    doc = check.table(doc, where, keys)
+    if doc["analyzer"] != analyzer:
+        raise check.fail(f"{where}.analyzer", f"must be {analyzer!r}")
+    rng = doc["ngram_range"]
+    if (not isinstance(rng, list) or len(rng) != 2 or not all(type(n) is int for n in rng)
+            or not 1 <= rng[0] <= rng[1] <= MAX_NGRAM):
+        raise check.fail(f"{where}.ngram_range", f"must be [min, max] with 1 <= min <= max <= {MAX_NGRAM}")
+    if doc["token_pattern"] not in TOKEN_PATTERNS:
+        raise check.fail(f"{where}.token_pattern", "is not one of the supported patterns")
+    if doc["norm"] != "l2":
+        raise check.fail(f"{where}.norm", "must be 'l2'")
+    ngrams = check.strings(doc["ngrams"], f"{where}.ngrams")
+    if not ngrams:
+        raise check.fail(f"{where}.ngrams", "is empty")
+    return NgramBlock(
+        analyzer=analyzer, ngram_range=(rng[0], rng[1]),
+        lowercase=check.boolean(doc["lowercase"], f"{where}.lowercase"),
+        token_pattern=doc["token_pattern"],
+        sublinear_tf=check.boolean(doc["sublinear_tf"], f"{where}.sublinear_tf"),
+        weight=check.number(doc["weight"], f"{where}.weight"),
+        ngrams=ngrams,
+        idf=check.numbers(doc["idf"], f"{where}.idf", len(ngrams), low=1e-12),
+        coef=check.numbers(doc["coef"], f"{where}.coef", len(ngrams)),
+        index={g: i for i, g in enumerate(ngrams)})
+
+
+def _cue_block(check: _Check, doc: Any) -> CueBlock | None:
+    if doc is None:
+        return None
+    doc = check.table(doc, "cues", ("transform", "weight", "names", "coef"))
+    if doc["transform"] != "log1p":
+        raise check.fail("cues.transform", "must be 'log1p'")
+    names = check.strings(doc["names"], "cues.names")
+    return CueBlock(weight=check.number(doc["weight"], "cues.weight"), names=names,
+                    coef=check.numbers(doc["coef"], "cues.coef", len(names)))
+
+
+def _rate_block(check: _Check, doc: Any) -> RateBlock | None:
+    if doc is None:
+        return None
+    doc = check.table(doc, "rates", ("features", "weight", "coef", "words", "rates"))
+    if doc["features"] != list(RATE_FEATURES):
+        raise check.fail("rates.features", f"must be {list(RATE_FEATURES)}")
+    words = check.strings(doc["words"], "rates.words")
+    rates = check.numbers(doc["rates"], "rates.rates", len(words), low=0.0, high=1.0)
+    return RateBlock(weight=check.number(doc["weight"], "rates.weight"),
+                     coef=check.numbers(doc["coef"], "rates.coef", len(RATE_FEATURES)),
+                     table=dict(zip(words, rates)))
+
+
+def parse_model(doc: Any, name: str = "model") -> BiasModel:
+    """Build a BiasModel from a decoded JSON document, checking everything (ModelError)."""
+    check = _Check(name)
+    doc = check.table(doc, "", ("schema", "version", "classes", "intercept", "word", "char",
+                                "cues", "rates", "metadata"))
+    if doc["schema"] != SCHEMA:
+        raise check.fail("schema", f"is {doc['schema']!r}, not {SCHEMA!r} (not a framing bias model)")
+    if doc["version"] != VERSION or isinstance(doc["version"], bool):
+        raise check.fail("version", f"{doc['version']!r} is not supported (this framing reads version {VERSION})")
+    if doc["classes"] != CLASSES:
+        raise check.fail("classes", f"must be {CLASSES}")
+    if not isinstance(doc["metadata"], dict):
+        raise check.fail("metadata", "must be a JSON object")
+    model = BiasModel(
+        intercept=check.number(doc["intercept"], "intercept"),
+        word=_ngram_block(check, doc["word"], "word", "word"),
+        char=_ngram_block(check, doc["char"], "char", "char_wb"),
+        cues=_cue_block(check, doc["cues"]),
+        rates=_rate_block(check, doc["rates"]),
+        metadata=doc["metadata"], path=name)
+    if not (model.word or model.char or model.cues or model.rates):
+        raise check.fail("", "has no feature blocks")
+    return model
+
+
+def _no_constants(name: str) -> float:
+    raise ValueError(f"{name} is not a finite number")
+
+
+def read_model(path: str | Path) -> BiasModel:
+    """Read and check a model file (JSON, or gzip-compressed JSON when it ends in .gz)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            import gzip
+
+            raw = gzip.decompress(raw)
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no such model file") from None
+    except IsADirectoryError:
+        raise ModelError(f"{path}: is a directory, not a model file") from None
+    except PermissionError:
+        raise ModelError(f"{path}: permission denied") from None
+    except (OSError, EOFError) as exc:  # gzip errors are OSError / EOFError
+        raise ModelError(f"{path}: cannot read ({exc})") from None
+    except UnicodeDecodeError:
+        raise ModelError(f"{path}: not UTF-8 text (not a JSON model file)") from None
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        raise ModelError(f"{path}: not valid JSON ({exc})") from None
+    return parse_model(doc, str(path))
+
+
+_DEFAULT: BiasModel | None = None
+
+
+def load_model(path: str | Path | None = None) -> BiasModel:
+    """The model at `path`, or the shipped default (None; read once per process and cached)."""
+    global _DEFAULT
+    if path is not None:
+        return read_model(path)
+    if _DEFAULT is None:
+        _DEFAULT = read_model(DEFAULT_MODEL)
+    return _DEFAULT

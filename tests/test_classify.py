@@ -1,0 +1,409 @@
+"""The sentence bias classifier: training, evaluation, the safe model file, the shipped model.
+
+Training data here is invented by the tests (templates below); BABE is read from ../shared
+only, and those tests skip where it is absent.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from framing.classify.commands import evaluate, train
+from framing.classify.features import (
+    char_wb_ngrams,
+    cues_from_flags,
+    sentence_cues,
+    word_ngrams,
+)
+from framing.classify.predict import DEFAULT_MODEL, ModelError, load_model, parse_model, read_model
+
+from .conftest import ROOT, SHARED, need
+
+BABE = SHARED / "data" / "babe-train.jsonl"
+
+LOADED = "The reckless regime slammed the brave protesters as a disgraceful mob of thugs."
+NEUTRAL = "The city council approved the budget for road repairs on Tuesday."
+
+# --- invented training data -----------------------------------------------------------------
+
+_SUBJECTS = ["The council", "The ministry", "The committee", "The mayor", "The agency",
+             "The company", "The union", "The court"]
+_NEUTRAL_TAILS = ["published its annual report on {d}.", "met with residents on {d}.",
+                  "said the new schedule starts on {d}.", "released the figures on {d}."]
+_BIASED_TAILS = ["shamelessly rammed through a disastrous scheme on {d}.",
+                 "launched an outrageous attack on {d}.",
+                 "pushed its radical, destructive agenda on {d}.",
+                 "peddled absurd lies to frightened voters on {d}."]
+_BIASED_WORDS = [["shamelessly", "disastrous"], ["outrageous"], ["radical", "destructive"],
+                 ["absurd", "lies"]]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def synthetic_rows(per_label: int = 24, offset: int = 0, marks: bool = True) -> list[dict]:
+    rows = []
+    for i in range(offset, offset + per_label):
+        subject = _SUBJECTS[i % len(_SUBJECTS)]
+        day = _DAYS[(i // len(_SUBJECTS)) % len(_DAYS)]
+        k = i % len(_NEUTRAL_TAILS)
+        neutral = {"text": f"{subject} {_NEUTRAL_TAILS[k].format(d=day)}", "label": "neutral"}
+        biased = {"text": f"{subject} {_BIASED_TAILS[k].format(d=day)}", "label": "biased"}
+        if marks:
+            neutral["biased_words"] = []
+            biased["biased_words"] = _BIASED_WORDS[k]
+        rows += [neutral, biased]
+    return rows
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def cli() -> click.Group:
+    group = click.Group("framing")
+    group.add_command(train)
+    group.add_command(evaluate)
+    return group
+
+
+def run(cli: click.Group, *args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def one_line_error(result, exit_code: int = 2) -> str:
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("framing: error: "), result.stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> tuple[Path, Path]:
+    """(data file, model file) trained once on the invented sentences with the CLI."""
+    pytest.importorskip("sklearn", reason="training needs scikit-learn")
+    folder = tmp_path_factory.mktemp("classify")
+    data = write_rows(folder / "invented.jsonl", synthetic_rows())
+    model = folder / "model.json"
+    group = click.Group("framing")
+    group.add_command(train)
+    result = CliRunner().invoke(group, ["train", str(data), "-o", str(model), "--cv", "3"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {model}" in result.stderr
+    return data, model
+
+
+# --- features ---------------------------------------------------------------------------------
+
+TRICKY = ["A  b\tcd  EfG", "it's the U.S.-led “so-called” deal!", "x", "", "Ünïcödé wörds ok",
+          "one two three four five six", "a\u00a0b\u2003c   d"]
+
+
+def test_analyzers_are_scikit_learns():
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    for rng in [(1, 1), (1, 2), (2, 3), (1, 3)]:
+        word = text.TfidfVectorizer(analyzer="word", ngram_range=rng).build_analyzer()
+        char = text.TfidfVectorizer(analyzer="char_wb", ngram_range=rng).build_analyzer()
+        for s in TRICKY:
+            assert word_ngrams(s, rng) == word(s)
+            assert char_wb_ngrams(s, rng) == char(s)
+    char25 = text.TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    for s in TRICKY:
+        assert char_wb_ngrams(s, (2, 5)) == char25(s)
+
+
+def test_sentence_cues_count_lexicon_kinds_and_surface_marks():
+    cues = sentence_cues('Critics say the "reform" is a disaster! Is it?')
+    assert cues["quote_marks"] == 1 and cues["exclamation"] == 1 and cues["question"] == 1
+    assert all(isinstance(v, int) and v >= 0 for v in cues.values())
+    plain = sentence_cues(NEUTRAL)
+    assert plain["quote_marks"] == 0 and not plain.get("scare_quote")
+
+
+def test_cues_from_flags_matches_sentence_cues():
+    import framing
+
+    text = LOADED + " " + NEUTRAL
+    article = framing.analyse(text)
+    from_flags = cues_from_flags(article.flags, len(article.sentences))
+    for sentence, cues in zip(article.sentences, from_flags):
+        own = sentence_cues(text[sentence.start:sentence.end])
+        assert {k: v for k, v in own.items() if v and k not in ("quote_marks", "exclamation",
+                                                                "question")} == cues
+
+
+# --- train and evaluate through the commands ------------------------------------------------
+
+def test_train_writes_a_model_that_separates_the_labels(trained):
+    data, model_path = trained
+    model = read_model(model_path)
+    meta = model.metadata
+    assert meta["training_data"]["name"] == "invented.jsonl"
+    assert meta["training_data"]["rows"] == 48 and meta["training_data"]["biased_words_used"]
+    assert meta["cross_validation"]["folds"] == 3
+    assert len(meta["cross_validation"]["macro_f1_per_fold"]) == 3
+    assert "derived_from" not in meta  # not trained on BABE
+    held_out = synthetic_rows(8, offset=100, marks=False)
+    probs = model.probabilities([r["text"] for r in held_out])
+    for row, p in zip(held_out, probs):
+        assert (p > 0.5) == (row["label"] == "biased"), (row, p)
+
+
+def test_train_never_overwrites_without_force(cli, trained, tmp_path):
+    data, _ = trained
+    out = tmp_path / "model.json"
+    out.write_text("keep me")
+    error = one_line_error(run(cli, "train", str(data), "-o", str(out)))
+    assert "already exists" in error and "--force" in error
+    assert out.read_text() == "keep me"
+    result = run(cli, "train", str(data), "-o", str(out), "--force", "--cv", "0")
+    assert result.exit_code == 0, result.output
+    assert read_model(out).metadata["cross_validation"] is None
+
+
+def test_training_is_reproducible(cli, trained, tmp_path):
+    data, _ = trained
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        assert run(cli, "train", str(data), "-o", str(out), "--date", "2024-01-02").exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert read_model(a).metadata["trained"] == "2024-01-02"
+
+
+def test_evaluate_prints_per_class_scores_and_confusion_matrix(cli, trained):
+    data, model = trained
+    result = run(cli, "evaluate", str(data), "--model", str(model))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for word in ("precision", "recall", "F1", "support", "macro-F1:", "confusion matrix"):
+        assert word in out
+    lines = out.splitlines()
+    assert any(line.split()[:1] == ["biased"] and line.split()[-1] == "24" for line in lines)
+    assert any(line.split()[:1] == ["neutral"] and line.split()[-1] == "24" for line in lines)
+    # trained on these very rows: every one is right, so the matrix is diagonal
+    assert "macro-F1: 1.0000" in out
+    matrix = [line.split() for line in lines[lines.index(next(
+        line for line in lines if "confusion matrix" in line)):] if line.split()[:1] in
+        (["biased"], ["neutral"])]
+    assert matrix == [["biased", "24", "0"], ["neutral", "0", "24"]]
+
+
+def test_evaluate_cross_validation_reports_each_fold(cli, trained):
+    pytest.importorskip("sklearn", reason="cross-validation needs scikit-learn")
+    data, _ = trained
+    result = run(cli, "evaluate", str(data), "--cv", "4")
+    assert result.exit_code == 0, result.output
+    assert "4-fold cross-validation" in result.stdout
+    folds = next(line for line in result.stdout.splitlines() if "per fold" in line)
+    assert len(folds.split(":")[1].split("(")[0].split()) == 4 and "±" in folds
+
+
+def test_fitted_and_loaded_models_give_the_same_probabilities(tmp_path):
+    pytest.importorskip("sklearn", reason="training needs scikit-learn")
+    from framing.classify import train as trainer
+
+    data = trainer.read_data(write_rows(tmp_path / "d.jsonl", synthetic_rows(30)))
+    text, fitted, _ = trainer.train(data, k=None, date="2024-01-01")
+    loaded = parse_model(json.loads(text))
+    assert loaded.word and loaded.char and loaded.cues and loaded.rates  # every block in use
+    held_out = [r["text"] for r in synthetic_rows(10, offset=200, marks=False)]
+    held_out += [LOADED, NEUTRAL, "Shamelessly   absurd!!", "x", '"Lies," she said.']
+    ours = loaded.probabilities(held_out)
+    reference = fitted.predict_proba(held_out)
+    assert max(abs(a - b) for a, b in zip(ours, reference)) < 1e-6
+    # cues passed in give the same result as cues computed inside
+    assert loaded.probabilities(held_out, [sentence_cues(t) for t in held_out]) == ours
+
+
+BAD_DATA = [
+    ("missing.jsonl", None, "no such file"),
+    ("bad.jsonl", '{"text": "a", "label": "neutral"}\n{"text": oops}\n', "line 2: not valid JSON"),
+    ("nokey.jsonl", '{"text": "a b"}\n', "line 1: missing key 'label'"),
+    ("label.jsonl", '{"text": "a b", "label": "neutral"}\n{"text": "c d", "label": "left"}\n',
+     "line 2: unknown label 'left'"),
+    ("one.jsonl", '{"text": "a b", "label": "biased"}\n{"text": "c d", "label": "biased"}\n',
+     "need both 'biased' and 'neutral'"),
+    ("empty.jsonl", "\n", "no rows"),
+]
+
+
+@pytest.mark.parametrize("name,content,message", BAD_DATA, ids=[b[0] for b in BAD_DATA])
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_bad_data_exits_2_with_one_line(cli, tmp_path, name, content, message, command):
+    data = tmp_path / name
+    if content is not None:
+        data.write_text(content)
+    args = [command, str(data)] + (["-o", str(tmp_path / "m.json")] if command == "train" else [])
+    error = one_line_error(run(cli, *args))
+    assert message in error
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_too_few_rows_for_the_folds(cli, tmp_path):
+    data = write_rows(tmp_path / "small.jsonl", synthetic_rows(3))
+    error = one_line_error(run(cli, "evaluate", str(data), "--cv", "5"))
+    assert "cannot fill 5 folds" in error
+    error = one_line_error(run(cli, "train", str(data), "-o", str(tmp_path / "m.json")))
+    assert "cannot fill 5 folds" in error
+
+
+# --- the safe loader --------------------------------------------------------------------------
+
+def _tiny_model() -> dict:
+    return {
+        "schema": "framing.bias-model", "version": 1, "classes": ["neutral", "biased"],
+        "intercept": -0.5,
+        "word": {"analyzer": "word", "ngram_range": [1, 2], "lowercase": True,
+                 "token_pattern": r"(?u)\b\w\w+\b", "sublinear_tf": True, "norm": "l2",
+                 "weight": 1.0, "ngrams": ["disgraceful", "mob", "budget"],
+                 "idf": [2.0, 2.5, 1.5], "coef": [3.0, 2.0, -1.0]},
+        "char": None,
+        "cues": {"transform": "log1p", "weight": 0.5, "names": ["exclamation"], "coef": [1.0]},
+        "rates": None, "metadata": {},
+    }
+
+
+def test_loader_accepts_a_hand_written_model_and_computes_by_hand():
+    model = parse_model(_tiny_model())
+    # "disgraceful mob": tf-idf (2.0, 2.5) normalised, dot (3, 2), plus intercept
+    norm = math.hypot(2.0, 2.5)
+    z = -0.5 + (2.0 * 3.0 + 2.5 * 2.0) / norm
+    assert model.probabilities(["A disgraceful mob."]) == [pytest.approx(1 / (1 + math.exp(-z)))]
+    z_bang = -0.5 + 0.5 * math.log(2)  # one "!" and no known word
+    assert model.probabilities(["Wow!"]) == [pytest.approx(1 / (1 + math.exp(-z_bang)))]
+    top = model.explain("A disgraceful mob and a budget!")
+    assert [label for label, _ in top] == ["disgraceful", "mob", "[exclamation]"]
+    assert all(v > 0 for _, v in top)
+
+
+def _tampered(change) -> dict:
+    doc = _tiny_model()
+    change(doc)
+    return doc
+
+
+TAMPERED = [
+    ("schema", lambda d: d.update(schema="something-else"), "schema"),
+    ("version", lambda d: d.update(version=2), "version"),
+    ("missing key", lambda d: d.pop("intercept"), "missing key 'intercept'"),
+    ("coef length", lambda d: d["word"]["coef"].pop(), "word.coef: has 2 numbers, expected 3"),
+    ("idf length", lambda d: d["word"]["idf"].append(1.0), "word.idf: has 4 numbers"),
+    ("wrong type", lambda d: d["word"].update(idf="2.0"), "word.idf: must be a list of numbers"),
+    ("string number", lambda d: d["word"]["coef"].__setitem__(1, "2"), "word.coef[1]: must be a number"),
+    ("bool number", lambda d: d.update(intercept=True), "intercept: must be a number"),
+    ("infinite", lambda d: d["word"]["coef"].__setitem__(0, float("inf")), "word.coef[0]: must be a finite"),
+    ("nan", lambda d: d["cues"]["coef"].__setitem__(0, float("nan")), "cues.coef[0]: must be a finite"),
+    ("negative idf", lambda d: d["word"]["idf"].__setitem__(0, -1.0), "word.idf[0]"),
+    ("duplicate ngram", lambda d: d["word"]["ngrams"].__setitem__(1, "budget"), "duplicate"),
+    ("pattern", lambda d: d["word"].update(token_pattern="(a+)+$"), "token_pattern"),
+    ("ngram range", lambda d: d["word"].update(ngram_range=[3, 1]), "ngram_range"),
+    ("analyzer", lambda d: d["word"].update(analyzer="char"), "word.analyzer"),
+    ("no blocks", lambda d: d.update(word=None, cues=None), "no feature blocks"),
+    ("not an object", lambda d: d.update(word=[1, 2]), "word: must be a JSON object"),
+]
+
+
+@pytest.mark.parametrize("change,message", [t[1:] for t in TAMPERED], ids=[t[0] for t in TAMPERED])
+def test_loader_refuses_a_tampered_model(tmp_path, change, message):
+    path = tmp_path / "tampered.json"
+    path.write_text(json.dumps(_tampered(change)))  # NaN / Infinity are written as such
+    with pytest.raises(ModelError) as caught:
+        read_model(path)
+    text = str(caught.value)
+    assert "\n" not in text and text.startswith(f"{path}: ") and message in text
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"{ not json", "not valid JSON"), (b"\xff\xfe\x00", "not UTF-8"), (b"[1, 2]", "JSON object"),
+    (b"", "not valid JSON")])
+def test_loader_refuses_a_malformed_file(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match=message):
+        read_model(path)
+    with pytest.raises(ModelError, match="no such model file"):
+        read_model(tmp_path / "absent.json")
+
+
+def test_evaluate_with_a_bad_model_exits_2(cli, tmp_path):
+    data = write_rows(tmp_path / "d.jsonl", synthetic_rows(3))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(_tampered(lambda d: d["word"]["coef"].pop())))
+    error = one_line_error(run(cli, "evaluate", str(data), "--model", str(bad)))
+    assert "word.coef: has 2 numbers, expected 3" in error
+    error = one_line_error(run(cli, "evaluate", str(data), "--model", str(bad), "--cv", "3"))
+    assert "cannot be combined" in error
+
+
+# --- the shipped model -----------------------------------------------------------------------
+
+def test_shipped_model_loads_and_ranks_a_loaded_sentence_higher():
+    model = load_model()
+    assert model is load_model()  # cached
+    loaded, neutral = model.probabilities([LOADED, NEUTRAL])
+    assert loaded > 0.5 > neutral
+    words = [label for label, _ in model.explain(LOADED, top=5)]
+    assert len(words) == 5 and any(w in words for w in ("disgraceful", "thugs", "reckless", "mob"))
+
+
+def test_shipped_model_says_what_it_is_derived_from():
+    meta = read_model(DEFAULT_MODEL).metadata
+    assert meta["derived_from"]["licence"] == "AGPL-3.0"
+    assert "derived work of BABE" in meta["derived_from"]["note"]
+    assert "Spinde" in meta["derived_from"]["citation"] and "EMNLP 2021" in meta["derived_from"]["citation"]
+    assert meta["training_data"]["name"] == "babe-train.jsonl"
+    assert meta["cross_validation"]["folds"] == 5
+    assert DEFAULT_MODEL.stat().st_size < 2_000_000
+
+
+def test_scoring_and_the_commands_import_neither_numpy_nor_scikit_learn():
+    code = ("import sys; from framing.classify import commands; "
+            "from framing.classify.predict import load_model; "
+            f"load_model().probabilities([{LOADED!r}]); "
+            "heavy = [m for m in ('numpy', 'sklearn', 'scipy') if m in sys.modules]; "
+            "assert not heavy, heavy")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_shipped_model_scores_babe_sentences_it_was_trained_on():
+    """Sanity, not a quality claim (these are its training sentences; see docs/classifier.md
+    for the cross-validated figures): the shipped model was trained on this file."""
+    from framing.classify.train import read_data, report
+
+    data = read_data(need(BABE))
+    model = load_model()
+    if model.metadata["training_data"]["sha256"] != data.sha256:
+        pytest.skip("../shared/data/babe-train.jsonl differs from the data the model was trained on")
+    probs = model.probabilities(data.texts[:400])
+    assert report(data.y[:400], [int(p >= 0.5) for p in probs]).macro_f1 > 0.8
+
+
+def test_shipped_model_rebuilds_bit_for_bit(tmp_path):
+    """The documented training command (docs/classifier.md) rebuilds the shipped file."""
+    pytest.importorskip("sklearn", reason="training needs scikit-learn")
+    import sklearn
+
+    from framing.classify.train import lexicon_fingerprint
+
+    need(BABE)
+    meta = read_model(DEFAULT_MODEL).metadata
+    if meta["scikit_learn_version"] != sklearn.__version__:
+        pytest.skip(f"model built with scikit-learn {meta['scikit_learn_version']}, "
+                    f"this is {sklearn.__version__}")
+    if meta["lexicons"]["sha256"] != lexicon_fingerprint()["sha256"]:
+        pytest.skip("lexicons changed since the shipped model was built: rebuild it with the "
+                    "command in docs/classifier.md")
+    out = tmp_path / "bias-model.json"
+    subprocess.run([sys.executable, "-m", "framing.classify.train", str(BABE), "-o", str(out),
+                    "--date", meta["trained"]], check=True, cwd=ROOT, capture_output=True)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == \
+        hashlib.sha256(DEFAULT_MODEL.read_bytes()).hexdigest()
