@@ -300,8 +300,9 @@ TAMPERED = [
     ("wrong type", lambda d: d["word"].update(idf="2.0"), "word.idf: must be a list of numbers"),
     ("string number", lambda d: d["word"]["coef"].__setitem__(1, "2"), "word.coef[1]: must be a number"),
     ("bool number", lambda d: d.update(intercept=True), "intercept: must be a number"),
-    ("infinite", lambda d: d["word"]["coef"].__setitem__(0, float("inf")), "word.coef[0]: must be a finite"),
-    ("nan", lambda d: d["cues"]["coef"].__setitem__(0, float("nan")), "cues.coef[0]: must be a finite"),
+    ("infinite", lambda d: d["word"]["coef"].__setitem__(0, float("inf")), "finite number"),
+    ("nan", lambda d: d["cues"]["coef"].__setitem__(0, float("nan")), "NaN is not a finite number"),
+    ("overflow", lambda d: d["word"]["coef"].__setitem__(0, "1e999"), "word.coef[0]: must be a finite"),
     ("negative idf", lambda d: d["word"]["idf"].__setitem__(0, -1.0), "word.idf[0]"),
     ("duplicate ngram", lambda d: d["word"]["ngrams"].__setitem__(1, "budget"), "duplicate"),
     ("pattern", lambda d: d["word"].update(token_pattern="(a+)+$"), "token_pattern"),
@@ -315,7 +316,8 @@ TAMPERED = [
 @pytest.mark.parametrize("change,message", [t[1:] for t in TAMPERED], ids=[t[0] for t in TAMPERED])
 def test_loader_refuses_a_tampered_model(tmp_path, change, message):
     path = tmp_path / "tampered.json"
-    path.write_text(json.dumps(_tampered(change)))  # NaN / Infinity are written as such
+    # json.dumps writes NaN / Infinity as such; "1e999" becomes a number that overflows to inf
+    path.write_text(json.dumps(_tampered(change)).replace('"1e999"', "1e999"))
     with pytest.raises(ModelError) as caught:
         read_model(path)
     text = str(caught.value)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from framing.model import KINDS, Article, Flag
-from framing.render.spans import (KIND_LABELS, context, cue_list, extremes, pieces,
-                                  sentence_text, strength_mark)
+from framing.model import Article, Flag
+from framing.render.spans import KIND_LABELS, context, pieces, strength_mark
+from framing.render.summary import (count_rows, extreme_sentences, quotes_line,
+                                    readability_line, source_lines, strength_line)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
@@ -55,38 +56,18 @@ def _flag(article: Article, number: int, flag: Flag) -> str:
 
 
 def _summary(article: Article) -> str:
-    s = article.scores
-    density = {"loaded": s.loaded_per_1000_words, "hedge": s.hedges_per_1000_words,
-               "booster": s.boosters_per_1000_words, "anonymous": s.anonymous_per_1000_words}
     rows = ["| kind | writer | in quotes | per 1,000 words |", "|---|---:|---:|---:|"]
-    for kind in KINDS:
-        per = density.get(kind)
-        rows.append(f"| {KIND_LABELS[kind]} | {s.counts[kind]} | {s.quoted_counts[kind]} | "
-                    f"{'' if per is None else f'{per:.1f}'} |")
-    r = s.readability
-    if r:
-        rows.append(f"\nReadability: Flesch reading ease {r.flesch_reading_ease:.1f} ({r.band}), "
-                    f"grade level {r.grade_level:.1f}.")
-    named = [src for src in article.sources if src.kind == "named"]
-    anonymous = [src for src in article.sources if src.kind == "anonymous"]
-    rows.append(f"\nSources: {len(named)} named, {len(anonymous)} anonymous.")
-    if named:
-        rows.append("Named: " + "; ".join(
-            escape(src.name) + (f" ({src.quotes} quote{'s' * (src.quotes != 1)})" if src.quotes else "")
-            for src in named) + ".")
-    if anonymous:
-        rows.append("Anonymous: " + "; ".join(
-            f"“{escape(src.name)}”" + (f" ×{len(src.mentions)}" if len(src.mentions) > 1 else "")
-            for src in anonymous) + ".")
-    if s.assertion_mean is not None:
-        rows.append(f"\nSentences: {s.hedged_sentence_share:.0%} hedged, {s.plain_sentence_share:.0%} "
-                    f"plain, {s.boosted_sentence_share:.0%} boosted; mean assertion "
-                    f"{s.assertion_mean:+.2f} (from -1 hedged to +1 categorical).")
-        hedged, boosted = extremes(article)
-        for title, group in (("Most hedged", hedged), ("Most categorical", boosted)):
-            rows += [f"- {title}: {sen.assertion:+.2f} “{escape(sentence_text(article, sen))}” "
-                     f"({escape(cue_list(sen))})" for sen in group]
-    return "\n".join(rows)
+    rows += [f"| {' | '.join(row)} |" for row in count_rows(article)]
+    paragraphs = ["\n".join(rows)]
+    paragraphs += [escape(line) + "." for line in (readability_line(article), quotes_line(article))
+                   if line]
+    paragraphs.append("  \n".join(escape(line) for line in source_lines(article)))
+    strength = strength_line(article)
+    if strength:
+        paragraphs.append(escape(strength) + ".\n\n" + "\n".join(
+            f"- {title}: {sentence.assertion:+.2f} “{escape(text)}” ({escape(cues)})"
+            for title, sentence, text, cues in extreme_sentences(article)))
+    return "\n\n".join(paragraphs)
 
 
 def _article(article: Article) -> str:

@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.model import KINDS, Article, Flag
-from framing.render.spans import (KIND_LABELS, context, cue_list, extremes, pieces,
-                                  sentence_text, strength_mark, superscript)
+from framing.render.spans import KIND_LABELS, context, pieces, strength_mark, superscript
+from framing.render.summary import (count_rows, extreme_sentences, quotes_line,
+                                    readability_line, source_lines, strength_line)
 
 STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
 STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
@@ -62,52 +63,13 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
 
 
 def _summary(article: Article) -> Table:
-    s = article.scores
     table = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("kind")
-    table.add_column("writer", justify="right")
-    table.add_column("in quotes", justify="right")
-    table.add_column("per 1,000 words", justify="right")
-    density = {"loaded": s.loaded_per_1000_words, "hedge": s.hedges_per_1000_words,
-               "booster": s.boosters_per_1000_words, "anonymous": s.anonymous_per_1000_words}
-    for kind in KINDS:
-        per = density.get(kind)
-        table.add_row(KIND_LABELS[kind], str(s.counts[kind]), str(s.quoted_counts[kind]),
-                      "" if per is None else f"{per:.1f}")
+    for column, justify in (("kind", "left"), ("writer", "right"), ("in quotes", "right"),
+                            ("per 1,000 words", "right")):
+        table.add_column(column, justify=justify)
+    for row in count_rows(article):
+        table.add_row(*row)
     return table
-
-
-def _strength(article: Article) -> Text:
-    s = article.scores
-    out = Text()
-    if s.assertion_mean is None:
-        return out
-    out.append(f"Sentences: {s.hedged_sentence_share:.0%} hedged · {s.plain_sentence_share:.0%} "
-               f"plain · {s.boosted_sentence_share:.0%} boosted (mean assertion "
-               f"{s.assertion_mean:+.2f}, from -1 hedged to +1 categorical)\n")
-    hedged, boosted = extremes(article)
-    for title, group in (("Most hedged", hedged), ("Most categorical", boosted)):
-        for sentence in group:
-            out.append(f"  {title}: ", style="bold")
-            out.append(f"{sentence.assertion:+.2f} {sentence_text(article, sentence)}\n")
-            out.append(f"      because: {cue_list(sentence)}\n", style="dim")
-    return out
-
-
-def _sources(article: Article) -> Text:
-    out = Text()
-    named = [s for s in article.sources if s.kind == "named"]
-    anonymous = [s for s in article.sources if s.kind == "anonymous"]
-    out.append(f"Sources: {len(named)} named, {len(anonymous)} anonymous\n")
-    if named:
-        out.append("  named: " + "; ".join(
-            f"{s.name}" + (f" ({s.quotes} quote{'s' * (s.quotes != 1)})" if s.quotes else "")
-            for s in named) + "\n")
-    if anonymous:
-        out.append("  anonymous: " + "; ".join(
-            f"“{s.name}”" + (f" ×{len(s.mentions)}" if len(s.mentions) > 1 else "")
-            for s in anonymous) + "\n")
-    return out
 
 
 def _header(article: Article) -> Text:
@@ -121,18 +83,21 @@ def _header(article: Article) -> Text:
 
 
 def _footer(article: Article) -> Text:
-    s = article.scores
     foot = Text()
-    r = s.readability
-    if r:
-        foot.append(f"Readability: Flesch reading ease {r.flesch_reading_ease:.1f} ({r.band}), "
-                    f"grade level {r.grade_level:.1f}\n")
-    direct = [q for q in article.quotes if q.kind == "direct"]
-    partial = [q for q in article.quotes if q.kind == "partial"]
-    foot.append(f"Direct quotes: {len(direct)} ({sum(q.speaker is None for q in direct)} without "
-                f"a named speaker); partial quotes in reported speech: {len(partial)}\n")
-    foot.append_text(_sources(article))
-    foot.append_text(_strength(article))
+    for line in (readability_line(article), quotes_line(article)):
+        if line:
+            foot.append(line + "\n")
+    head, *rest = source_lines(article)
+    foot.append(head + "\n")
+    for line in rest:
+        foot.append(f"  {line}\n")
+    strength = strength_line(article)
+    if strength:
+        foot.append(strength + "\n")
+    for title, sentence, text, cues in extreme_sentences(article):
+        foot.append(f"  {title}: ", style="bold")
+        foot.append(f"{sentence.assertion:+.2f} {text}\n")
+        foot.append(f"      because: {cues}\n", style="dim")
     foot.append("Densities count the writer's own words; flags inside quotations are the "
                 "speaker's and are counted apart.", style="dim")
     return foot
