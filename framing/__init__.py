@@ -6,16 +6,23 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from framing.classify.predict import BiasModel
     from framing.lexicon import Lexicon
     from framing.model import Article
 
 
 def analyse(text: str, *, source: str | None = None, title: str | None = None,
-            lexicon: Lexicon | None = None, removed: str | None = None) -> Article:
-    """Analyse one article's text and return an `Article` (the JSON contract as dataclasses)."""
+            lexicon: Lexicon | None = None, removed: str | None = None,
+            model: BiasModel | None | bool = None) -> Article:
+    """Analyse one article's text and return an `Article` (the JSON contract as dataclasses).
+
+    `lexicon`: defaults to the built-in lexicons; `model`: the sentence-bias model, by default
+    the shipped one (`framing.classify.predict.load_model(path)` loads another; False skips it).
+    """
     from framing.pipeline import analyse_text
 
-    return analyse_text(text, source=source, title=title, lexicon=lexicon, removed=removed)
+    return analyse_text(text, source=source, title=title, lexicon=lexicon, removed=removed,
+                        model=model)
 
 
 __all__ = ["__version__", "analyse"]

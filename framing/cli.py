@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from framing import __version__
+from framing.classify.commands import evaluate, train
+from framing.output import UserError, write_file
 from framing.render import FORMATS
 
 EXIT_FINDINGS = 1
-EXIT_INPUT = 2
-
-
-class InputProblem(click.ClickException):
-    """A one-line error about the user's input; exits 2."""
-
-    exit_code = EXIT_INPUT
-
-    def show(self, file=None) -> None:
-        click.echo(f"framing: error: {self.message}", err=True)
 
 
 def _lexicon(extra: tuple[Path, ...]):
@@ -33,7 +24,7 @@ def _lexicon(extra: tuple[Path, ...]):
     try:
         return lexicon.load(extra)
     except lexicon.LexiconError as exc:
-        raise InputProblem(str(exc)) from None
+        raise UserError(str(exc)) from None
 
 
 def _use_color(no_color: bool, output: Path | None) -> bool:
@@ -42,32 +33,12 @@ def _use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _write(output: Path, content: str, force: bool, inputs: tuple[str, ...]) -> None:
-    """Write atomically; never overwrite an input, nor an existing file without --force."""
-    target = output.resolve()
-    if any(spec != "-" and Path(spec).resolve() == target for spec in inputs):
-        raise InputProblem(f"{output}: is one of the inputs; choose another output file")
-    if target.is_dir():
-        raise InputProblem(f"{output}: is a directory")
-    if target.exists() and not force:
-        raise InputProblem(f"{output}: already exists; use --force to replace it")
-    if not target.parent.is_dir():
-        raise InputProblem(f"{output}: folder {target.parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputProblem(f"{output}: cannot write ({exc.strerror})") from None
-
-
 def _emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...],
           color: bool = False) -> None:
     if output is None:
         click.echo(content, nl=False, color=color)
     else:
-        _write(output, content, force, inputs)
+        write_file(output, content, force, inputs)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,11 +79,15 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         try:
             doc = load(spec, timeout=timeout)
         except InputError as exc:
-            raise InputProblem(str(exc)) from None
+            raise UserError(str(exc)) from None
         articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
                                      lexicon=lexicon, removed=doc.removed))
     color = _use_color(no_color, output)
     _emit(renderer(fmt)(articles, color), output, force, inputs, color)
+
+
+main.add_command(train)
+main.add_command(evaluate)
 
 
 @main.group()
@@ -167,7 +142,7 @@ def explain(name: str, lexicons: tuple[Path, ...]) -> None:
         from framing.explain import suggestions
 
         hint = suggestions(_lexicon(lexicons), name)
-        raise InputProblem(f"no entry or kind named {name!r}"
+        raise UserError(f"no entry or kind named {name!r}"
                            + (f"; did you mean {', '.join(hint)}?" if hint else
                               "; see `framing lexicon list`"))
     click.echo(text, nl=False)

@@ -12,7 +12,7 @@ REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alterna
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
 SHAPES = ("capitalized", "lower")
-BUILTIN_CLASSES = ("@number", "@capitalized", "@none")
+BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
 
 
 class LexiconError(Exception):
@@ -26,6 +26,7 @@ class WordSet:
     words: frozenset[str]
     number: bool = False
     capitalized: bool = False
+    possessive: bool = False
     none: bool = False
 
     def has(self, token: Token | None) -> bool:
@@ -33,7 +34,8 @@ class WordSet:
             return self.none
         return (token.norm in self.words or token.base in self.words
                 or (self.number and token.text[0].isdigit())
-                or (self.capitalized and token.text[0].isupper()))
+                or (self.capitalized and token.text[0].isupper())
+                or (self.possessive and token.norm != token.base))
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _wordset(value: object, classes: dict[str, frozenset[str]], where: str) -> W
         else:
             words.add(item.replace("’", "'"))
     return WordSet(frozenset(words), "@number" in shapes, "@capitalized" in shapes,
-                   "@none" in shapes)
+                   "@possessive" in shapes, "@none" in shapes)
 
 
 def _exception(raw: object, classes: dict[str, frozenset[str]], where: str) -> Exception_:

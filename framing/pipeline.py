@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 from dataclasses import replace
 from collections.abc import Callable
 from functools import lru_cache
@@ -17,8 +18,13 @@ from framing.readability import readability
 from framing.score import article_scores
 from framing.segment import quote_spans, sentence_spans, tokens
 
+if TYPE_CHECKING:
+    from framing.classify.predict import BiasModel
+
 
 ATTRIBUTION_TAG_WORDS = 8
+BIASED = 0.5
+BIAS_WORDS = 5
 
 
 @lru_cache(maxsize=8)
@@ -68,9 +74,24 @@ def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> d
     return out
 
 
+def _bias(texts: list[str], flags: list[Flag],
+          model: BiasModel | None) -> list[tuple[float, tuple[str, ...]]]:
+    """P(biased) per sentence, and for sentences read as biased the words that pushed it up."""
+    from framing.classify.features import cues_from_flags
+    from framing.classify.predict import load_model
+
+    model = model or load_model()
+    cues = cues_from_flags(flags, len(texts))
+    probabilities = model.probabilities(texts, cues)
+    return [(round(p, 3), tuple(label for label, _ in model.explain(t, c, top=BIAS_WORDS))
+             if p >= BIASED else ()) for t, c, p in zip(texts, cues, probabilities)]
+
+
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
-                 lexicon: Lexicon | None = None, removed: str | None = None) -> Article:
-    """Analyse one text; `lexicon` defaults to the built-in lexicons."""
+                 lexicon: Lexicon | None = None, removed: str | None = None,
+                 model: BiasModel | None | bool = None) -> Article:
+    """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
+    sentence-bias model (False: no classifier)."""
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
     all_tokens = tokens(text)
@@ -93,15 +114,17 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     by_sentence: dict[int, list[Flag]] = {}
     for f in flags:
         by_sentence.setdefault(f.sentence, []).append(f)
+    texts = [text[s:e] for s, e in spans]
+    bias = _bias(texts, flags, model) if model is not False else [(None, ())] * len(spans)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
         voice = _voice(sentence_tokens[i], speech, lexicon.classes.get("speech_verb", frozenset()))
-        sentences.append(Sentence(index=i, start=s, end=e, voice=voice,
-                                  assertion=score, cues=cues))
+        sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
+                                  cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)
-    scores = article_scores(flags, sentences, word_count, readability(text))
+    scores = article_scores(flags, sentences, word_count, readability(text), BIASED)
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
                    sources=tuple(sources), removed=removed)

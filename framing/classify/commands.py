@@ -16,17 +16,7 @@ from pathlib import Path
 
 import click
 
-EXIT_INPUT = 2
-
-
-class DataProblem(click.ClickException):
-    """Unusable data, model file or options; exits 2 with one line on stderr."""
-
-    exit_code = EXIT_INPUT
-
-    def show(self, file=None) -> None:
-        click.echo(f"framing: error: {self.message}", err=True)
-
+from framing.output import UserError, check_target, write_file
 
 @contextmanager
 def _progress(description: str, total: int) -> Iterator:
@@ -55,27 +45,14 @@ def _problems() -> Iterator[None]:
     try:
         yield
     except (DataError, ModelError) as exc:
-        raise DataProblem(str(exc)) from None
+        raise UserError(str(exc)) from None
 
 
 def _need_sklearn(command: str) -> None:
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        raise DataProblem(f"{command} needs scikit-learn: pip install scikit-learn") from None
-
-
-def _check_output(output: Path, force: bool, data: Path) -> None:
-    """Fail before a long training run rather than after it."""
-    target = output.resolve()
-    if target == data.resolve():
-        raise DataProblem(f"{output}: is the training data; choose another output file")
-    if target.is_dir():
-        raise DataProblem(f"{output}: is a directory")
-    if target.exists() and not force:
-        raise DataProblem(f"{output}: already exists; use --force to replace it")
-    if not target.parent.is_dir():
-        raise DataProblem(f"{output}: folder {target.parent} does not exist")
+        raise UserError(f"{command} needs scikit-learn: pip install scikit-learn") from None
 
 
 def _console():
@@ -148,22 +125,20 @@ def train(data: Path, output: Path | None, force: bool, k: int, date: str | None
         click.echo(trainer.comparison_table(results), nl=False)
         return
     if output is None:
-        raise DataProblem("missing -o/--output FILE (where to write the model)")
+        raise UserError("missing -o/--output FILE (where to write the model)")
     if date is not None:
         import datetime as dt
 
         try:
             date = dt.date.fromisoformat(date).isoformat()
         except ValueError:
-            raise DataProblem(f"--date {date!r}: expected YYYY-MM-DD") from None
-    _check_output(output, force, data)
+            raise UserError(f"--date {date!r}: expected YYYY-MM-DD") from None
+    check_target(output, force, (str(data),))
     _need_sklearn("framing train")
     with _problems():
         dataset = trainer.read_data(data)
         text, model, cv = trainer.train(dataset, k=k or None, date=date, progress=_progress)
-    from framing.cli import _write
-
-    _write(output, text, force, (str(data),))
+    write_file(output, text, force, (str(data),))
     scores = f"; {cv.k}-fold macro-F1 {cv.mean:.4f} ± {cv.sd:.4f}" if cv else ""
     click.echo(f"wrote {output}: {len(dataset.texts)} sentences, "
                f"{len(model.linear()[0])} features{scores}", err=True)
@@ -184,7 +159,7 @@ def evaluate(data: Path, model_path: Path | None, k: int | None) -> None:
     console = _console()
     if k is not None:
         if model_path is not None:
-            raise DataProblem("--cv trains new models with the default recipe; "
+            raise UserError("--cv trains new models with the default recipe; "
                               "it cannot be combined with --model")
         _need_sklearn("framing evaluate --cv")
         with _problems():
@@ -210,6 +185,9 @@ def evaluate(data: Path, model_path: Path | None, k: int | None) -> None:
     console.print(f"model {model.path} (trained on {origin}) on {dataset.name}: "
                   f"{len(dataset.texts)} sentences")
     _print_report(console, rep)
+    if isinstance(trained_on, dict) and trained_on.get("sha256") == dataset.sha256:
+        click.echo("note: this is the model's own training data, so these scores overstate "
+                   "its quality; use --cv K for a cross-validated estimate", err=True)
 
 
 def train_main(argv: list[str] | None = None) -> None:

@@ -86,9 +86,9 @@ class NgramBlock:
         if hit is None:
             if len(self._cache) >= _CHAR_CACHE_SIZE:
                 self._cache.clear()
-            index = self.index
-            hit = tuple(index[g] for g in word_char_ngrams(word, self.ngram_range)
-                        if g in index)
+            get = self.index.get
+            hit = tuple(j for j in map(get, word_char_ngrams(word, self.ngram_range))
+                        if j is not None)
             self._cache[word] = hit
         return hit
 

@@ -5,8 +5,8 @@ import re
 
 from framing.model import Article, Flag
 from framing.render.spans import KIND_LABELS, context, pieces, strength_mark
-from framing.render.summary import (count_rows, extreme_sentences, quotes_line,
-                                    readability_line, source_lines, strength_line)
+from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
+                                    quotes_line, readability_line, source_lines, strength_line)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
@@ -67,6 +67,11 @@ def _summary(article: Article) -> str:
         paragraphs.append(escape(strength) + ".\n\n" + "\n".join(
             f"- {title}: {sentence.assertion:+.2f} “{escape(text)}” ({escape(cues)})"
             for title, sentence, text, cues in extreme_sentences(article)))
+    line = bias_line(article)
+    if line:
+        paragraphs.append(escape(line) + ".\n\n" + "\n".join(
+            f"- Most biased: {p:.2f} “{escape(text)}” (words that raised it: {escape(words)})"
+            for p, text, words in most_biased(article)))
     return "\n\n".join(paragraphs)
 
 

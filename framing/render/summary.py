@@ -62,3 +62,28 @@ def extreme_sentences(article: Article) -> list[tuple[str, Sentence, str, str]]:
     return [(title, s, sentence_text(article, s), cue_list(s))
             for title, group in (("Most hedged", hedged), ("Most categorical", boosted))
             for s in group]
+
+
+def bias_line(article: Article) -> str | None:
+    share = article.scores.biased_sentence_share
+    if share is None:
+        return None
+    return (f"Sentence classifier (trained on BABE expert labels): {share:.0%} of sentences read "
+            "as biased (probability ≥ 0.5)")
+
+
+def readable_word(label: str) -> str:
+    """Model features as words: "[loaded:dysphemism]" reads "‹loaded term: dysphemism›"."""
+    if not label.startswith("["):
+        return label
+    kind, _, category = label.strip("[]").partition(":")
+    name = KIND_LABELS.get(kind, kind.replace("_", " "))
+    return f"‹{name}: {category.replace('_', ' ')}›" if category else f"‹{name}›"
+
+
+def most_biased(article: Article, n: int = 3) -> list[tuple[float, str, str]]:
+    """(probability, shortened text, the words that pushed it up) for the top sentences."""
+    ranked = sorted((s for s in article.sentences if s.bias_words),
+                    key=lambda s: -(s.bias_probability or 0))[:n]
+    return [(s.bias_probability, sentence_text(article, s),
+             ", ".join(readable_word(w) for w in s.bias_words)) for s in ranked]

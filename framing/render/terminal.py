@@ -12,8 +12,8 @@ from rich.text import Text
 
 from framing.model import KINDS, Article, Flag
 from framing.render.spans import KIND_LABELS, context, pieces, strength_mark, superscript
-from framing.render.summary import (count_rows, extreme_sentences, quotes_line,
-                                    readability_line, source_lines, strength_line)
+from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
+                                    quotes_line, readability_line, source_lines, strength_line)
 
 STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
 STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
@@ -98,6 +98,13 @@ def _footer(article: Article) -> Text:
         foot.append(f"  {title}: ", style="bold")
         foot.append(f"{sentence.assertion:+.2f} {text}\n")
         foot.append(f"      because: {cues}\n", style="dim")
+    line = bias_line(article)
+    if line:
+        foot.append(line + "\n")
+    for probability, text, words in most_biased(article):
+        foot.append("  Most biased: ", style="bold")
+        foot.append(f"{probability:.2f} {text}\n")
+        foot.append(f"      words that raised it: {words}\n", style="dim")
     foot.append("Densities count the writer's own words; flags inside quotations are the "
                 "speaker's and are counted apart.", style="dim")
     return foot

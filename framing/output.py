@@ -1,0 +1,54 @@
+"""What the commands share for talking to the user: one-line errors (exit 2) and safe writes."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+EXIT_INPUT = 2
+
+
+class UserError(click.ClickException):
+    """A one-line problem with the user's input, options or files; exits 2."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"framing: error: {self.message}", err=True)
+
+
+def check_target(output: Path, force: bool, inputs: tuple[str, ...] = ()) -> Path:
+    """Refuse an output that is an input, a folder, missing its folder, or exists (no --force)."""
+    target = output.resolve()
+    if any(spec != "-" and Path(spec).resolve() == target for spec in inputs):
+        raise UserError(f"{output}: is one of the inputs; choose another output file")
+    if target.is_dir():
+        raise UserError(f"{output}: is a directory")
+    if target.exists() and not force:
+        raise UserError(f"{output}: already exists; use --force to replace it")
+    if not target.parent.is_dir():
+        raise UserError(f"{output}: folder {target.parent} does not exist")
+    return target
+
+
+def write_file(output: Path, content: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
+    """Write atomically (temporary file, then rename) with the usual permissions; never
+    overwrite an input, nor an existing file without --force."""
+    target = check_target(output, force, inputs)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
