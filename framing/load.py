@@ -19,6 +19,7 @@ _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _URL = re.compile(r"([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_META_CHARSET = re.compile(r"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 # Checked longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
 _BOMS = (
@@ -97,7 +98,9 @@ def load(
             raise InputError(f"{spec}: unsupported URL scheme {scheme.group(1)!r} (only http and https)")
         return _fetch(spec, timeout, max_bytes)
     data = _read_file(spec, max_bytes)
-    return _to_document(decode(data, spec), spec, is_html=Path(spec).suffix.lower() in _HTML_SUFFIXES)
+    is_html = Path(spec).suffix.lower() in _HTML_SUFFIXES
+    return _to_document(_decode_html(data, spec) if is_html else decode(data, spec), spec,
+                        is_html=is_html)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -119,6 +122,22 @@ def decode(data: bytes, source: str) -> str:
     if b"\x00" in data:
         raise InputError(f"{source}: looks like a binary file (contains NUL bytes), not text")
     return _tidy(_decode_strict(data, "utf-8", "UTF-8", source), source)
+
+
+def _decode_html(data: bytes, source: str) -> str:
+    """Decode a saved web page: as `decode`, but a page that is not UTF-8 may name its
+    encoding in a <meta charset> tag (older pages are often windows-1252)."""
+    try:
+        return decode(data, source)
+    except InputError:
+        match = _META_CHARSET.search(data[:4096].decode("latin-1"))
+        if not match:
+            raise
+        try:
+            codec = codecs.lookup(match.group(1)).name
+        except LookupError:
+            raise InputError(f"{source}: names an unknown encoding {match.group(1)!r}") from None
+        return _tidy(_decode_strict(data, codec, codec, source), source)
 
 
 def text_document(text: str, source: str) -> Document:

@@ -231,3 +231,14 @@ def test_installed_console_script_runs_from_elsewhere(tmp_path: Path):
     missing = subprocess.run(["framing", "analyse", "nope.txt"], cwd=tmp_path,
                              capture_output=True, text=True, env=env)
     assert missing.returncode == 2 and missing.stderr.strip() == "framing: error: nope.txt: no such file"
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path):
+    out = tmp_path / "report.md"
+    old = os.umask(0o022)
+    try:
+        assert run("analyse", LOADED, "--format", "markdown", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -403,3 +403,23 @@ def test_seed_article() -> None:
     assert doc.removed is not None and doc.removed.startswith('page furniture after "RELATED ARTICLES"')
     assert doc.title == headline
     assert not doc.title.isupper()  # the all-caps section label above it is not the title
+
+
+def test_html_file_in_a_meta_charset_encoding(tmp_path):
+    page = ('<!doctype html><html><head><meta charset="windows-1252"><title>Caf\u00e9 news</title>'
+            '</head><body><article><h1>Caf\u00e9 owners protest</h1><p>The caf\u00e9 owners of '
+            'Marrowby marched to City Hall on Monday to protest the new parking rules, which '
+            'they say will cost them customers.</p><p>The council said it would review the '
+            'rules in the spring after hearing from residents and traders.</p></article>'
+            '</body></html>')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("windows-1252"))
+    doc = load(str(path))
+    assert "caf\u00e9 owners of Marrowby" in doc.text
+
+
+def test_html_file_naming_an_unknown_encoding(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(b'<html><head><meta charset="klingon-8"></head><body>\xe9\xe9</body></html>')
+    with pytest.raises(InputError, match="unknown encoding 'klingon-8'"):
+        load(str(path))
