@@ -1,7 +1,7 @@
 """framing: show how a news text persuades (loaded terms, hedges, boosters, sources, quotes)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 __version__ = "0.1.0"
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def analyse(text: str, *, source: str | None = None, title: str | None = None,
             lexicon: Lexicon | None = None, removed: str | None = None,
-            model: BiasModel | None | bool = None) -> Article:
+            model: BiasModel | None | Literal[False] = None) -> Article:
     """Analyse one article's text and return an `Article` (the JSON contract as dataclasses).
 
     `lexicon`: defaults to the built-in lexicons; `model`: the sentence-bias model, by default

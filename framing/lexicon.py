@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from framing.files import read_bytes
 from framing.model import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
@@ -101,13 +102,9 @@ def builtin_dir() -> Path:
 
 
 def _read_toml(path: Path) -> dict:
+    data = read_bytes(path, LexiconError, "lexicon file")
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: no such lexicon file") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{path}: is a directory, not a lexicon file") from None
+        return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: not valid TOML ({exc})") from None
 

@@ -14,6 +14,8 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing.files import read_bytes, read_capped
+
 _FALLBACK_VERSION = "dev"
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
@@ -90,14 +92,14 @@ def load(
     if not spec:
         raise InputError("no input given: pass a file path, an http(s) URL or - for stdin")
     if spec == "-":
-        data = _read_capped(stdin or sys.stdin.buffer, max_bytes, spec)
+        data = read_capped(stdin or sys.stdin.buffer, max_bytes, spec, InputError)
         return _to_document(decode(data, spec), spec, is_html=False)
     scheme = _URL.match(spec)
     if scheme:
         if scheme.group(1).lower() not in ("http", "https"):
             raise InputError(f"{spec}: unsupported URL scheme {scheme.group(1)!r} (only http and https)")
         return _fetch(spec, timeout, max_bytes)
-    data = _read_file(spec, max_bytes)
+    data = read_bytes(spec, InputError, max_bytes=max_bytes)
     is_html = Path(spec).suffix.lower() in _HTML_SUFFIXES
     return _to_document(_decode_html(data, spec) if is_html else decode(data, spec), spec,
                         is_html=is_html)
@@ -175,29 +177,6 @@ def _to_document(text: str, source: str, *, is_html: bool) -> Document:
     if is_html or _HTML_START.match(text):
         return html_document(text, source)
     return text_document(text, source)
-
-
-def _read_capped(stream: typing.BinaryIO, max_bytes: int, source: str) -> bytes:
-    """Read at most `max_bytes`, refusing anything larger."""
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(f"{source}: is larger than the {max_bytes:,}-byte limit")
-    return data
-
-
-def _read_file(spec: str, max_bytes: int) -> bytes:
-    """Read a file's bytes, turning OS errors into one-line InputErrors."""
-    try:
-        with Path(spec).open("rb") as stream:
-            return _read_capped(stream, max_bytes, spec)
-    except FileNotFoundError:
-        raise InputError(f"{spec}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{spec}: is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"{spec}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{spec}: cannot read ({exc.strerror or exc})") from None
 
 
 def _decode_strict(data: bytes, codec: str, label: str, source: str) -> str:
@@ -291,7 +270,7 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             _check_content_type(url, content_type)
-            data = _read_capped(response, max_bytes, url)
+            data = read_capped(response, max_bytes, url, InputError)
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the open response
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from framing import lexicon as lexicons
 from framing.assertion import sentence_assertion
@@ -34,10 +34,10 @@ def _matcher(lexicon: Lexicon) -> Matcher:
 
 def _voice(toks: list[Token], speech: list[Quote], speech_verbs: frozenset[str]) -> str:
     """narrator (no quoted speech), quote (quoted words plus at most an attribution tag), mixed."""
-    inside = [t for t in toks if any(q.start <= t.start < q.end for q in speech)]
-    if not inside:
+    quoted = [any(q.start <= t.start < q.end for q in speech) for t in toks]
+    if not any(quoted):
         return "narrator"
-    outside = [t for t in toks if t not in inside]
+    outside = [t for t, q in zip(toks, quoted) if not q]
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
 
@@ -89,7 +89,7 @@ def _bias(texts: list[str], flags: list[Flag],
 
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None,
-                 model: BiasModel | None | bool = None) -> Article:
+                 model: BiasModel | None | Literal[False] = None) -> Article:
     """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
     sentence-bias model (False: no classifier)."""
     lexicon = lexicon or lexicons.builtin()

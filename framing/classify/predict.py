@@ -33,6 +33,7 @@ from framing.classify.features import (
     word_char_ngrams,
     word_ngrams,
 )
+from framing.files import read_bytes
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
@@ -409,19 +410,13 @@ def _no_constants(name: str) -> float:
 def read_model(path: str | Path) -> BiasModel:
     """Read and check a model file (JSON, or gzip-compressed JSON when it ends in .gz)."""
     path = Path(path)
+    raw = read_bytes(path, ModelError, "model file")
     try:
-        raw = path.read_bytes()
         if path.suffix == ".gz":
             import gzip
 
             raw = gzip.decompress(raw)
         doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except FileNotFoundError:
-        raise ModelError(f"{path}: no such model file") from None
-    except IsADirectoryError:
-        raise ModelError(f"{path}: is a directory, not a model file") from None
-    except PermissionError:
-        raise ModelError(f"{path}: permission denied") from None
     except (OSError, EOFError) as exc:  # gzip errors are OSError / EOFError
         raise ModelError(f"{path}: cannot read ({exc})") from None
     except UnicodeDecodeError:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.files import read_bytes
 from framing.classify.features import (
     RATE_FEATURES,
     TOKEN_PATTERN,
@@ -75,15 +76,8 @@ class Dataset:
 def read_data(path: str | Path) -> Dataset:
     """Read JSONL rows with `text` and `label` (biased/neutral); DataError on any problem."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-        mtime = path.stat().st_mtime
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{path}: is a directory, not a JSONL file") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_bytes(path, DataError)
+    mtime = path.stat().st_mtime
     try:
         lines = raw.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
