@@ -130,11 +130,12 @@ def lexicon_validate(files: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("name", metavar="ID|KIND")
+@click.argument("name", metavar="ID|WORD|KIND")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
               help="Extra lexicon file merged over the built-ins (repeatable).")
 def explain(name: str, lexicons: tuple[Path, ...]) -> None:
-    """Explain an entry (e.g. loaded.regime) or a kind (e.g. hedge): what, why, examples."""
+    """Explain an entry (loaded.regime), a word the lexicons flag (regime, "of course") or a
+    kind (hedge, booster, loaded, anonymous, report_verb, scare_quote): what, why, examples."""
     from framing.explain import explain_text
 
     text = explain_text(_lexicon(lexicons), name)

@@ -7,6 +7,7 @@ import io
 from framing.detect.quotes import SCARE
 from framing.lexicon import Entry, Lexicon
 from framing.render.spans import KIND_LABELS
+from framing.segment import normalise
 
 SCARE_EXAMPLES = ("flag: The ministry unveiled its so-called “peace plan” on Monday.",
                   "pass: “We will rebuild the harbour this year,” the mayor said.")
@@ -60,17 +61,19 @@ def _kind_text(lexicon: Lexicon, kind: str) -> str:
 
 
 def explain_text(lexicon: Lexicon, name: str) -> str | None:
-    """Text for an entry id or a kind name; None if neither exists."""
+    """Text for an entry id, a kind name, or a word that entries match ("regime"); None if
+    nothing fits."""
     entry = lexicon.get(name)
     if entry:
         return _entry_text(entry)
     if name in lexicon.kinds or name == "scare_quote":
         return _kind_text(lexicon, name)
-    return None
+    words = tuple(normalise(name).split())
+    matching = [e for e in lexicon.entries if words in e.forms]
+    return "\n".join(_entry_text(e) for e in matching) or None
 
 
 def suggestions(lexicon: Lexicon, name: str) -> list[str]:
-    """Close matches among ids, terms and kinds."""
+    """Close matches among ids and kinds."""
     names = [e.id for e in lexicon.entries] + list(lexicon.kinds) + ["scare_quote"]
-    direct = [e.id for e in lexicon.entries if e.term == name.lower()]
-    return direct[:3] or difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    return difflib.get_close_matches(name, names, n=3, cutoff=0.6)

@@ -158,6 +158,8 @@ def test_explain_kind_entry_and_unknown():
     assert "flags:" in entry.output and "does not flag:" in entry.output
     scare = run("explain", "scare_quote")
     assert scare.exit_code == 0 and "speaker" in scare.output
+    word = run("explain", "regime")
+    assert word.exit_code == 0 and word.output.startswith("loaded.regime")
     unknown = run("explain", "hedge.reportedlyy")
     assert unknown.exit_code == 2 and "did you mean hedge.reportedly" in unknown.output
 
