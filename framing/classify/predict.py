@@ -256,12 +256,6 @@ class BiasModel:
             for word in words:
                 parts[word] += value / len(words)
 
-    @property
-    def n_features(self) -> int:
-        n = sum(len(b.ngrams) for b in (self.word, self.char) if b is not None)
-        n += len(self.cues.names) if self.cues else 0
-        return n + (len(RATE_FEATURES) if self.rates else 0)
-
 
 def _sigmoid(z: float) -> float:
     if z >= 0:
