@@ -7,12 +7,14 @@ The model is a sum of cue effects squashed by tanh, then damped when the claim i
                                      negated booster ("not clearly"): -0.5 × weight
                                      negated hedge ("not likely"): -0.5 × weight
                                      doubt verb ("claimed"): -weight
-                                     conditional ("if … would"): -0.4
+                                     conditional ("if"/"unless"/"provided"/"assuming"
+                                       with "would"/"could"/"might"/"may"/"should"): -0.4
     cues inside a quotation count at 0.5 (they are the speaker's, not the writer's)
     assertion = tanh(raw) × (0.5 if the sentence attributes its claim to a source else 1)
 """
 from __future__ import annotations
 
+import bisect
 import math
 
 from framing.lexicon import Lexicon
@@ -24,21 +26,21 @@ CONDITIONAL = -0.4
 ATTRIBUTED = 0.5
 HEDGED_BELOW = -0.15
 BOOSTED_ABOVE = 0.15
+STRONG = 0.5
 
 
-def _negated(toks: list[Token], flag: Flag, negators: frozenset[str]) -> bool:
-    """A negator among the two tokens before the flag ("not clearly", "isn't likely")."""
-    before = [t for t in toks if t.end <= flag.start][-2:]
-    return any(t.norm in negators or t.norm.endswith("n't") for t in before)
+def _negated(before: list[Token], negators: frozenset[str]) -> bool:
+    """A negator among the two tokens before a flag ("not clearly", "isn't likely")."""
+    return any(t.norm in negators or t.norm.endswith("n't") for t in before[-2:])
 
 
-def _flag_cue(flag: Flag, toks: list[Token], lexicon: Lexicon) -> Cue | None:
-    negators = lexicon.classes.get("negator", frozenset())
+def _flag_cue(flag: Flag, before: list[Token], negators: frozenset[str]) -> Cue | None:
+    """The cue a flag gives, from the flag and the tokens just before it."""
     w = flag.weight
     if flag.kind == "hedge":
-        kind, effect = ("negated_hedge", -NEGATED * w) if _negated(toks, flag, negators) else ("hedge", -w)
+        kind, effect = ("negated_hedge", -NEGATED * w) if _negated(before, negators) else ("hedge", -w)
     elif flag.kind == "booster":
-        kind, effect = (("negated_booster", -NEGATED * w) if _negated(toks, flag, negators)
+        kind, effect = (("negated_booster", -NEGATED * w) if _negated(before, negators)
                         else ("factive" if flag.category == "factive_verb" else "booster", w))
     elif flag.kind == "report_verb" and flag.category in ("factive", "doubt"):
         kind, effect = ("factive", w) if flag.category == "factive" else ("doubt_verb", -w)
@@ -61,15 +63,27 @@ def _conditional(toks: list[Token], lexicon: Lexicon) -> Cue | None:
 def sentence_assertion(toks: list[Token], flags: list[Flag], attribution: Cue | None,
                        lexicon: Lexicon) -> tuple[float, tuple[Cue, ...]]:
     """(score, cues) for one sentence from its tokens, its flags and its attribution cue."""
-    cues = [c for f in flags if (c := _flag_cue(f, toks, lexicon))]
+    negators = lexicon.classes.get("negator", frozenset())
+    starts = [t.start for t in toks]
+    cues = [c for f in flags
+            if (c := _flag_cue(f, toks[max(bisect.bisect_left(starts, f.start) - 2, 0):
+                                        bisect.bisect_left(starts, f.start)], negators))]
     conditional = _conditional(toks, lexicon)
-    if conditional and not any(c.kind == "hedge" and c.start == conditional.start for c in cues):
+    if conditional:
         cues.append(conditional)
     score = math.tanh(sum(c.effect for c in cues))
     if attribution:
         cues.append(attribution)
         score *= ATTRIBUTED
     return round(score, 3), tuple(cues)
+
+
+def strength_level(score: float) -> int:
+    """-2 strongly hedged (≤ -0.5), -1 hedged, 0 plain, 1 boosted, 2 strongly boosted (≥ 0.5)."""
+    band = strength(score)
+    if band == "plain":
+        return 0
+    return (2 if abs(score) >= STRONG else 1) * (-1 if band == "hedged" else 1)
 
 
 def strength(score: float) -> str:

@@ -1,4 +1,5 @@
-"""The `framing` command line: the only place that does I/O and chooses exit codes.
+"""The `framing` command line: reads inputs, writes reports, chooses exit codes (with
+`framing/classify/commands.py` for `train` and `evaluate`); analysers never print.
 
 Exit codes: 0 success; 1 `lexicon validate` found problems; 2 bad usage or unreadable input.
 """
@@ -13,6 +14,7 @@ import click
 from framing import __version__
 from framing.classify.commands import evaluate, train
 from framing.output import UserError, write_file
+from framing.model import KINDS
 from framing.render import FORMATS
 
 EXIT_FINDINGS = 1
@@ -25,6 +27,12 @@ def _lexicon(extra: tuple[Path, ...]):
         return lexicon.load(extra)
     except lexicon.LexiconError as exc:
         raise UserError(str(exc)) from None
+
+
+def _not_nan(param: click.Parameter, value: float) -> float:
+    if value != value:
+        raise click.BadParameter("must be a number of seconds", param=param)
+    return value
 
 
 def _use_color(no_color: bool, output: Path | None) -> bool:
@@ -57,7 +65,8 @@ def main() -> None:
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
               help="Extra lexicon file merged over the built-ins (repeatable).")
-@click.option("--timeout", type=float, default=10.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
+              show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
               help="Seconds to wait for a URL.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
             lexicons: tuple[Path, ...], timeout: float) -> None:
@@ -96,8 +105,8 @@ def lexicon() -> None:
 
 
 @lexicon.command("list")
-@click.option("--kind", type=click.Choice(["loaded", "hedge", "booster", "anonymous",
-                                           "report_verb"]), help="Only this kind.")
+@click.option("--kind", type=click.Choice([k for k in KINDS if k != "scare_quote"]),
+              help="Only this kind.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
               help="Extra lexicon file merged over the built-ins (repeatable).")
 def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
@@ -138,11 +147,12 @@ def explain(name: str, lexicons: tuple[Path, ...]) -> None:
     kind (hedge, booster, loaded, anonymous, report_verb, scare_quote): what, why, examples."""
     from framing.explain import explain_text
 
-    text = explain_text(_lexicon(lexicons), name)
+    lexicon = _lexicon(lexicons)
+    text = explain_text(lexicon, name)
     if text is None:
         from framing.explain import suggestions
 
-        hint = suggestions(_lexicon(lexicons), name)
+        hint = suggestions(lexicon, name)
         raise UserError(f"no entry or kind named {name!r}"
                            + (f"; did you mean {', '.join(hint)}?" if hint else
                               "; see `framing lexicon list`"))

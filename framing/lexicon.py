@@ -81,7 +81,8 @@ class KindInfo:
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """All entries, by kind; compared and hashed by identity so a matcher can be cached."""
+    """All entries, the kinds' descriptions and word classes; compared and hashed by identity
+    so that a matcher can be cached per lexicon."""
 
     entries: tuple[Entry, ...]
     kinds: dict[str, KindInfo]

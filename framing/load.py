@@ -16,7 +16,6 @@ from pathlib import Path
 
 from framing.files import read_bytes, read_capped
 
-_FALLBACK_VERSION = "dev"
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _URL = re.compile(r"([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
@@ -263,7 +262,9 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
     import urllib.error
     import urllib.request
 
-    headers = {"User-Agent": f"framing/{_version()}"}
+    from framing import __version__
+
+    headers = {"User-Agent": f"framing/{__version__}"}
     try:
         request = urllib.request.Request(url, headers=headers)
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -307,11 +308,3 @@ def _reason(error: object) -> str:
     """A short human reason for a network error."""
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
-
-def _version() -> str:
-    """The package version, or a placeholder while framing has none."""
-    try:
-        from framing import __version__
-    except ImportError:
-        return _FALLBACK_VERSION
-    return __version__

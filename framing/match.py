@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from framing.lexicon import Entry, Exception_, Lexicon, WordSet
 from framing.model import Token
@@ -106,3 +107,9 @@ def matches_in(text: str, matcher: Matcher,
         toks = tokens(text, start, end)
         for match in matcher.sentence(text, toks):
             yield index, toks, match
+
+
+@lru_cache(maxsize=8)
+def matcher_for(lexicon: Lexicon) -> Matcher:
+    """The matcher of a lexicon, built once per process."""
+    return Matcher(lexicon)

@@ -26,6 +26,8 @@ def check_target(output: Path, force: bool, inputs: tuple[str, ...] = ()) -> Pat
         raise UserError(f"{output}: is one of the inputs; choose another output file")
     if target.is_dir():
         raise UserError(f"{output}: is a directory")
+    if target.exists() and not target.is_file():
+        raise UserError(f"{output}: is not a regular file; write to a file path")
     if target.exists() and not force:
         raise UserError(f"{output}: already exists; use --force to replace it")
     if not target.parent.is_dir():

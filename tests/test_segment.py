@@ -77,6 +77,8 @@ def test_tokens_keep_hyphens_apostrophes_and_strip_possessives():
     ("Russia’s allies and the states' leaders met", []),
     ("“One. Two. Three,” she said.", ["“One. Two. Three,”"]),
     ('A stray " mark in the middle stays unquoted.', []),
+    ("They play rock 'n' roll until dawn.", []),
+    ("They rock 'til dawn, said the 'experts' on Monday.", ["'experts'"]),
 ])
 def test_quote_spans(text, quoted):
     assert [text[s:e] for s, e in quote_spans(text)] == quoted
@@ -88,3 +90,10 @@ def test_quote_continues_over_paragraphs_by_newspaper_convention():
     spans = [text[s:e] for s, e in quote_spans(text)]
     assert spans == ['"We have fished here for generations. The quay is our life.',
                      '"We are not against the port,"']
+
+
+def test_invisible_characters_do_not_split_words():
+    text = "The re\u00adgime and the re\u200bgime."
+    toks = tokens(text)
+    assert [t.norm for t in toks] == ["the", "regime", "and", "the", "regime"]
+    assert text[toks[1].start:toks[1].end] == "re\u00adgime"

@@ -48,13 +48,6 @@ def _problems() -> Iterator[None]:
         raise UserError(str(exc)) from None
 
 
-def _need_sklearn(command: str) -> None:
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        raise UserError(f"{command} needs scikit-learn: pip install scikit-learn") from None
-
-
 def _console():
     from rich.console import Console
 
@@ -118,7 +111,6 @@ def train(data: Path, output: Path | None, force: bool, k: int, date: str | None
     from framing.classify import train as trainer
 
     if compare:
-        _need_sklearn("framing train --compare")
         with _problems():
             dataset = trainer.read_data(data)
             results = trainer.compare(dataset, k or 5, _progress)
@@ -134,7 +126,6 @@ def train(data: Path, output: Path | None, force: bool, k: int, date: str | None
         except ValueError:
             raise UserError(f"--date {date!r}: expected YYYY-MM-DD") from None
     check_target(output, force, (str(data),))
-    _need_sklearn("framing train")
     with _problems():
         dataset = trainer.read_data(data)
         text, model, cv = trainer.train(dataset, k=k or None, date=date, progress=_progress)
@@ -161,7 +152,6 @@ def evaluate(data: Path, model_path: Path | None, k: int | None) -> None:
         if model_path is not None:
             raise UserError("--cv trains new models with the default recipe; "
                               "it cannot be combined with --model")
-        _need_sklearn("framing evaluate --cv")
         with _problems():
             dataset = trainer.read_data(data)
             trainer.check_folds(dataset, k)

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
-    from framing.match import Matcher
     from framing.model import Flag
 
 #: scikit-learn's default token pattern: words of two or more word characters.
@@ -101,13 +100,6 @@ def char_wb_ngrams(text: str, ngram_range: Sequence[int], lowercase: bool = True
 
 # --- cues: what the project's own detectors find in the sentence ------------------------
 
-@lru_cache(maxsize=4)
-def _matcher(lexicon: Lexicon) -> Matcher:
-    from framing.match import Matcher
-
-    return Matcher(lexicon)
-
-
 def surface_cues(text: str) -> dict[str, int]:
     """Counts read off the text: quotation spans, exclamation and question marks."""
     from framing.segment import quote_spans
@@ -130,13 +122,13 @@ def lexicon_cues(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
     """
     from framing import lexicon as lexicons
     from framing.detect import quotes as quote_detector
-    from framing.match import matches_in
+    from framing.match import matcher_for, matches_in
     from framing.segment import quote_spans, tokens
 
     lexicon = lexicon or lexicons.builtin()
     span = [(0, len(text))]
     counts: Counter[str] = Counter()
-    for _, _, match in matches_in(text, _matcher(lexicon), span):
+    for _, _, match in matches_in(text, matcher_for(lexicon), span):
         _add(counts, match.entry.kind, match.entry.category)
     quote_list = quote_spans(text)
     if quote_list:

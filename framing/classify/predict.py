@@ -199,7 +199,7 @@ class BiasModel:
         computed here with the project's matcher on `lexicon` (default: the built-ins).
         Surface counts (quote marks, ! and ?) are always read from the text itself.
         """
-        return [_sigmoid(self.decision(text, c))
+        return [sigmoid(self.decision(text, c))
                 for text, c in zip(texts, self._cues(texts, cues, lexicon))]
 
     def explain(self, text: str, cues: dict[str, int] | None = None, top: int = 5,
@@ -257,7 +257,8 @@ class BiasModel:
                 parts[word] += value / len(words)
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
+    """The logistic function, without overflow for large |z|."""
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)

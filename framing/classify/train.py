@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.classify.predict import sigmoid as _sigmoid
 from framing.files import read_bytes
 from framing.classify.features import (
     RATE_FEATURES,
@@ -368,9 +368,6 @@ def fit(texts: Sequence[str], y: Sequence[int], cues: Sequence[dict[str, int]] |
         model.calibration = _platt(X, y, recipe)
     return model
 
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
 def _platt(X, y, recipe: Recipe) -> tuple[float, float]:

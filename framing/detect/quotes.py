@@ -36,7 +36,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """Sort quotation marks by what they do.
 
-    direct: six words or more, or a clause next to a speech verb ("…," she said);
+    direct: six words or more, a clause next to a speech verb ("…," she said), or a clause
+    that follows an attributed direct quote in the same paragraph ("Fine," he said. "Go.");
     title: a short Title Case phrase (“The Art of the Deal”), a name rather than a quotation;
     partial: a short phrase in a sentence that reports speech (he called it “a disgrace”,
     said), the speaker's own words; scare: any other short phrase, marked off by the writer.
@@ -51,12 +52,15 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         last_sent = sentences[max(bisect.bisect_right(sent_starts, qe - 1) - 1, 0)]
         before = toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)]
         after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
-        verb, speaker = _near_verb(text, words, after, before)
-        body = text[qs + 1:qe].rstrip("”\"’'")
-        clause = body.rstrip()[-1:] in ",.!?" or text[:qs].rstrip()[-1:] in ":,"
         if not inner:
             continue
-        if len(inner) >= DIRECT_MIN_WORDS or (verb and clause):
+        verb, speaker = _near_verb(text, words, after, before)
+        body = text[qs + 1:qe].rstrip("”\"’'")
+        lead = text[max(qs - 3, 0):qs].rstrip()
+        clause = body.rstrip()[-1:] in (",", ".", "!", "?") or lead[-1:] in (":", ",")
+        follows = bool(quotes) and quotes[-1].kind == "direct" and _same_paragraph(
+            text, quotes[-1].end, qs) and (quotes[-1].speaker is not None or verb)
+        if len(inner) >= DIRECT_MIN_WORDS or (verb and clause) or (follows and clause):
             quotes.append(Quote(qs, qe, text[qs:qe], "direct", speaker))
         elif _is_title(inner, words):
             quotes.append(Quote(qs, qe, text[qs:qe], "title"))
@@ -65,6 +69,10 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             kind = "partial" if reported else "scare"
             quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker if reported else None))
     return quotes
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
 
 
 def _is_title(inner: list[Token], words: SpeakerWords) -> bool:

@@ -1,15 +1,16 @@
 """Sourcing: named speakers (direct quotes, "X said", "according to X") and anonymous sources."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from framing.detect.speakers import SpeakerWords, is_pronoun, speaker_at
 from framing.lexicon import Lexicon
 from framing.model import Flag, Quote, Source, Token
-from framing.segment import normalise
+from framing.segment import normalise, starts_within
 
 
-PRONOUN_SENTENCES = 4
+PRONOUN_SENTENCES = 5
 
 
 def _key(name: str) -> str:
@@ -30,10 +31,10 @@ class _Registry:
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]]) -> str | None:
-        """The person a pronoun stands for: the subject of the nearest earlier sentence that
-        opens with a person (a known speaker, a titled name, or a full name), skipping
+        """The person a pronoun stands for (`before`: the few sentences before it): the subject
+        of the nearest earlier sentence that opens with a person (a known speaker, a titled name, or a full name), skipping
         sentences that open with a pronoun themselves ("He said… He added…")."""
-        for toks in list(reversed(before))[:PRONOUN_SENTENCES]:
+        for toks in reversed(before):
             run = _opening_name(words, toks)
             if not run:
                 continue
@@ -88,15 +89,18 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
     words = SpeakerWords.of(lexicon)
     anonymous = [f for f in flags if f.kind == "anonymous"]
     speech = [q for q in quotes if q.speech]
+    all_tokens = [t for toks in sentence_tokens for t in toks]
+    quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes])
+    covered = starts_within(all_tokens, [(f.start, f.end) for f in anonymous])
+    ends = [toks[-1].end if toks else -1 for toks in sentence_tokens]
+    with_speech = {bisect.bisect_right(ends, q.start) for q in speech}
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in speech]
-    for toks in sentence_tokens:
-        if not toks or any(toks[0].start <= q.start <= toks[-1].end for q in speech):
+    for i, toks in enumerate(sentence_tokens):
+        if i in with_speech:
             continue  # the quote's own attribution
-        for k, tok in enumerate(toks):
-            inside = any(q.start <= tok.start < q.end for q in quotes)
-            covered = any(f.start <= tok.start < f.end for f in anonymous)
-            if tok.norm in words.verbs and not inside and not covered:
-                events.append((tok.start, "verb", (toks, k)))
+        events += [(tok.start, "verb", (toks, k)) for k, tok in enumerate(toks)
+                   if tok.norm in words.verbs and tok.start not in quoted
+                   and tok.start not in covered]
     events.sort(key=lambda e: e[0])
     registry = _Registry()
     resolved: dict[int, Quote] = {}
@@ -105,9 +109,9 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
             q = payload
             speaker = q.speaker
             if is_pronoun(words, speaker):
-                before = [[t for t in toks if t.end <= q.start
-                           and not any(o.start <= t.start < o.end for o in quotes)]
-                          for toks in sentence_tokens if toks and toks[0].start < q.start]
+                last = bisect.bisect_right(ends, q.start) + 1
+                before = [[t for t in toks if t.end <= q.start and t.start not in quoted]
+                          for toks in sentence_tokens[max(last - PRONOUN_SENTENCES, 0):last]]
                 speaker = registry.resolve(text, words, before)
             if speaker:
                 speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")

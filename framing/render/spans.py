@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from framing.assertion import strength
+from framing.assertion import strength, strength_level
 from framing.model import Article, Flag, Sentence
 
 KIND_LABELS = {"loaded": "loaded term", "hedge": "hedge", "booster": "booster",
@@ -19,7 +19,7 @@ class Piece:
 
     text: str = ""
     active: tuple[Flag, ...] = ()
-    in_direct_quote: bool = False
+    in_speech: bool = False
     opened: tuple[int, ...] = ()
     closed: int | None = None
     flag: Flag | None = None
@@ -31,33 +31,41 @@ def superscript(number: int) -> str:
 
 
 def pieces(article: Article) -> Iterator[Piece]:
-    """Text runs between flag and quote boundaries, then a close piece per flag ending there."""
-    text, flags = article.text, article.flags
-    direct = [q for q in article.quotes if q.speech]
+    """Text runs between flag, quote and sentence boundaries (a sentence piece first where one
+    starts), then a close piece per flag ending there; one sweep, flags numbered from 1."""
+    text = article.text
+    speech = [(q.start, q.end) for q in article.quotes if q.speech]
     sentence_at = {s.start: s for s in article.sentences}
-    cuts = sorted({0, len(text)} | {f.start for f in flags} | {f.end for f in flags}
-                  | {q.start for q in direct} | {q.end for q in direct} | set(sentence_at))
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[tuple[int, Flag]]] = {}
+    for n, f in enumerate(article.flags, 1):
+        opening.setdefault(f.start, []).append(n)
+        closing.setdefault(f.end, []).append((n, f))
+    cuts = sorted({0, len(text)} | set(opening) | set(closing) | set(sentence_at)
+                  | {a for a, _ in speech} | {b for _, b in speech})
+    active: dict[int, Flag] = {}
+    k = 0
     for a, b in zip(cuts, cuts[1:]):
         if a in sentence_at:
             yield Piece(sentence=sentence_at[a])
-        active = tuple(f for f in flags if f.start <= a and b <= f.end)
-        opened = tuple(n for n, f in enumerate(flags, 1) if f.start == a)
-        quoted = any(q.start <= a and b <= q.end for q in direct)
-        yield Piece(text=text[a:b], active=active, in_direct_quote=quoted, opened=opened)
-        ending = [(n, f) for n, f in enumerate(flags, 1) if f.end == b]
-        for n, f in sorted(ending, key=lambda nf: -nf[1].start):
+        for n in opening.get(a, ()):
+            active[n] = article.flags[n - 1]
+        while k < len(speech) and speech[k][1] <= a:
+            k += 1
+        quoted = k < len(speech) and speech[k][0] <= a
+        yield Piece(text=text[a:b], active=tuple(active.values()), in_speech=quoted,
+                    opened=tuple(opening.get(a, ())))
+        for n, f in sorted(closing.get(b, ()), key=lambda nf: -nf[1].start):
+            active.pop(n, None)
             yield Piece(closed=n, flag=f)
+
+
+STRENGTH_MARKS = {-2: "⇊", -1: "↓", 0: "", 1: "↑", 2: "⇈"}
 
 
 def strength_mark(sentence: Sentence) -> str:
     """A sentence's strength at a glance: ⇊ ↓ (hedged), ↑ ⇈ (boosted), nothing when plain."""
-    score = sentence.assertion
-    if score is None or strength(score) == "plain":
-        return ""
-    strong = abs(score) >= 0.5
-    if strength(score) == "hedged":
-        return "⇊" if strong else "↓"
-    return "⇈" if strong else "↑"
+    return "" if sentence.assertion is None else STRENGTH_MARKS[strength_level(sentence.assertion)]
 
 
 def cue_list(sentence: Sentence) -> str:

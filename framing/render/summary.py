@@ -3,6 +3,7 @@ renderer styles or escapes them)."""
 from __future__ import annotations
 
 from framing.model import KINDS, Article, Sentence
+from framing.score import BIASED
 from framing.render.spans import KIND_LABELS, cue_list, extremes, sentence_text
 
 
@@ -69,7 +70,7 @@ def bias_line(article: Article) -> str | None:
     if share is None:
         return None
     return (f"Sentence classifier (trained on BABE expert labels): {share:.0%} of sentences read "
-            "as biased (probability ≥ 0.5)")
+            f"as biased (probability ≥ {BIASED})")
 
 
 def readable_word(label: str) -> str:

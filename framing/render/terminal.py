@@ -35,7 +35,7 @@ def _annotated(article: Article, color: bool) -> Text:
             continue
         if not color:
             out.append("[" * len(piece.opened))
-        style = " ".join(["italic"] * piece.in_direct_quote
+        style = " ".join(["italic"] * piece.in_speech
                          + [STYLES[f.kind] + " underline" for f in piece.active[-1:]])
         out.append(piece.text, style=style if color else "")
     return out
