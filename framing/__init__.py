@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
     from framing.lexicon import Lexicon
-    from framing.model import Article
+    from framing.results import Article
 
 
 def analyse(text: str, *, source: str | None = None, title: str | None = None,

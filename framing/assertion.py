@@ -18,7 +18,7 @@ import bisect
 import math
 
 from framing.lexicon import Lexicon
-from framing.model import Cue, Flag, Token
+from framing.results import Cue, Flag, Token
 
 QUOTED = 0.5
 NEGATED = 0.5

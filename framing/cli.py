@@ -14,7 +14,7 @@ import click
 from framing import __version__
 from framing.classify.commands import evaluate, train
 from framing.output import UserError, write_file
-from framing.model import KINDS
+from framing.results import KINDS
 from framing.render import FORMATS
 
 EXIT_FINDINGS = 1

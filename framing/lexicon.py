@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from framing.files import read_bytes
-from framing.model import KINDS, Token
+from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")

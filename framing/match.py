@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.lexicon import Entry, Exception_, Lexicon, WordSet
-from framing.model import Token
+from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
 

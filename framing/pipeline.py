@@ -12,9 +12,10 @@ from framing.detect import quotes as quote_detector
 from framing.detect.sources import find_sources
 from framing.lexicon import Lexicon
 from framing.match import Matcher, matcher_for
-from framing.model import Article, Cue, Flag, Quote, Sentence, Source, Token
+from framing.results import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
-from framing.score import BIASED, article_scores
+from framing.classify import BIASED
+from framing.score import article_scores
 from framing.segment import quote_spans, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from framing.model import Readability
+from framing.results import Readability
 
 
 @lru_cache(maxsize=1)

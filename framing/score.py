@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 
 from framing.assertion import strength
-from framing.model import KINDS, Flag, Readability, Scores, Sentence
+from framing.classify import BIASED
+from framing.results import KINDS, Flag, Readability, Scores, Sentence
 
 
 def _per_1000(count: int, words: int) -> float:
@@ -13,9 +14,6 @@ def _per_1000(count: int, words: int) -> float:
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
-
-
-BIASED = 0.5  # a sentence reads as biased when the classifier gives it at least this
 
 
 def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from framing.model import Token
+from framing.results import Token
 
 INVISIBLE = "\u00ad\u200b\u200c\u200d"  # soft hyphen, zero-width space and joiners
 WORD_RE = re.compile(rf"\w+(?:[-'’{INVISIBLE}]\w+)*")

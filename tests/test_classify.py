@@ -405,7 +405,7 @@ def test_shipped_model_rebuilds_bit_for_bit(tmp_path):
         pytest.skip("lexicons changed since the shipped model was built: rebuild it with the "
                     "command in docs/classifier.md")
     out = tmp_path / "bias-model.json"
-    subprocess.run([sys.executable, "-m", "framing.classify.train", str(BABE), "-o", str(out),
+    subprocess.run([sys.executable, "-m", "framing", "train", str(BABE), "-o", str(out),
                     "--date", meta["trained"]], check=True, cwd=ROOT, capture_output=True)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == \
         hashlib.sha256(DEFAULT_MODEL.read_bytes()).hexdigest()

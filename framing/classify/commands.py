@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+from framing.classify import BIASED
 from framing.output import UserError, check_target, write_file
+
 
 @contextmanager
 def _progress(description: str, total: int) -> Iterator:
@@ -169,7 +171,7 @@ def evaluate(data: Path, model_path: Path | None, k: int | None) -> None:
         with _progress("scoring", 1) as advance:
             probs = model.probabilities(dataset.texts, cues)
             advance()
-    rep = trainer.report(dataset.y, [int(p >= 0.5) for p in probs])
+    rep = trainer.report(dataset.y, [int(p >= BIASED) for p in probs])
     trained_on = model.metadata.get("training_data", {})
     origin = trained_on.get("name", "?") if isinstance(trained_on, dict) else "?"
     console.print(f"model {model.path} (trained on {origin}) on {dataset.name}: "
@@ -178,9 +180,3 @@ def evaluate(data: Path, model_path: Path | None, k: int | None) -> None:
     if isinstance(trained_on, dict) and trained_on.get("sha256") == dataset.sha256:
         click.echo("note: this is the model's own training data, so these scores overstate "
                    "its quality; use --cv K for a cross-validated estimate", err=True)
-
-
-def train_main(argv: list[str] | None = None) -> None:
-    """Entry point of `python -m framing.classify.train`: the `train` command."""
-    train.main(args=argv if argv is not None else sys.argv[1:],
-               prog_name="python -m framing.classify.train")

@@ -2,12 +2,11 @@
 
 Rebuild the shipped model (bit for bit; see docs/classifier.md):
 
-    python -m framing.classify.train ../shared/data/babe-train.jsonl \\
-        -o framing/data/bias-model.json --force --date 2026-11-25
+    framing train ../shared/data/babe-train.jsonl -o framing/data/bias-model.json --force --date 2026-11-25
 
 Print the comparison of model families (5-fold cross-validation):
 
-    python -m framing.classify.train ../shared/data/babe-train.jsonl --compare
+    framing train ../shared/data/babe-train.jsonl --compare
 
 scikit-learn and numpy are imported inside the functions that need them, never at import.
 """
@@ -24,6 +23,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.classify import BIASED
 from framing.classify.predict import sigmoid as _sigmoid
 from framing.files import read_bytes
 from framing.classify.features import (
@@ -456,7 +456,7 @@ def cross_validate(data: Dataset, recipe: Recipe = DEFAULT_RECIPE, k: int = 5,
                         pick(data.marked, tr), recipe, cache, (seed, k, f))
             probs = model.predict_proba(pick(data.texts, te), pick(cues, te))
             for i, p in zip(te, probs):
-                predicted[i] = int(p >= 0.5)
+                predicted[i] = int(p >= BIASED)
             fold_f1.append(report(pick(data.y, te), [predicted[i] for i in te]).macro_f1)
             advance()
     return CVResult(k, seed, fold_f1, report(data.y, predicted))
@@ -611,14 +611,3 @@ def train(data: Dataset, recipe: Recipe = DEFAULT_RECIPE, k: int | None = 5,
         advance()
     doc = export(model, data, cv, date or data.date)
     return dumps(doc) + "\n", model, cv
-
-
-def main(argv: list[str] | None = None) -> None:
-    """`python -m framing.classify.train DATA (-o MODEL [--force] [--date D] | --compare)`."""
-    from framing.classify.commands import train_main
-
-    train_main(argv)
-
-
-if __name__ == "__main__":
-    main()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.lexicon import Lexicon
-from framing.model import Flag, Quote, Token
+from framing.results import Flag, Quote, Token
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from framing.detect.speakers import SpeakerWords, is_pronoun, speaker_at
 from framing.lexicon import Lexicon
-from framing.model import Flag, Quote, Source, Token
+from framing.results import Flag, Quote, Source, Token
 from framing.segment import normalise, starts_within
 
 

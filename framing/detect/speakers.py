@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.lexicon import Lexicon
-from framing.model import Token
+from framing.results import Token
 
 MAX_NAME_WORDS = 8
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from framing.model import Article
+from framing.results import Article
 
 FORMATS = ("text", "json", "markdown")
 

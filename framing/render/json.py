@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict, is_dataclass
 
 from framing import __version__
-from framing.model import Article
+from framing.results import Article
 
 SCHEMA = "framing/1"
 SENTENCE_KEYS = ("index", "start", "end", "assertion", "bias_probability", "voice", "cues",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from framing.model import Article, Flag
+from framing.results import Article, Flag
 from framing.render.spans import KIND_LABELS, context, pieces, strength_mark
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)

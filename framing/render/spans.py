@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from framing.assertion import strength, strength_level
-from framing.model import Article, Flag, Sentence
+from framing.results import Article, Flag, Sentence
 
 KIND_LABELS = {"loaded": "loaded term", "hedge": "hedge", "booster": "booster",
                "anonymous": "anonymous source", "report_verb": "loaded reporting verb",

@@ -2,8 +2,8 @@
 renderer styles or escapes them)."""
 from __future__ import annotations
 
-from framing.model import KINDS, Article, Sentence
-from framing.score import BIASED
+from framing.results import KINDS, Article, Sentence
+from framing.classify import BIASED
 from framing.render.spans import KIND_LABELS, cue_list, extremes, sentence_text
 
 

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from framing.model import KINDS, Article, Flag
+from framing.results import KINDS, Article, Flag
 from framing.render.spans import KIND_LABELS, context, pieces, strength_mark, superscript
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
