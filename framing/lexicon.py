@@ -224,7 +224,8 @@ def load_files(paths: list[Path], shared_classes: dict[str, frozenset[str]] | No
     seen: set[str] = set()
     for path in paths:
         info, file_entries = parse_file(path, classes)
-        kinds.setdefault(info.kind, info)
+        if path.stem == info.kind or info.kind not in kinds:  # loaded.toml describes "loaded"
+            kinds[info.kind] = info
         for entry in file_entries:
             if entry.id in seen:
                 raise LexiconError(f"{path}: duplicate id {entry.id}")
