@@ -55,3 +55,18 @@ def test_anonymous_sources_are_listed_with_counts():
     anonymous = {s.name: len(s.mentions) for s in framing.analyse(text).sources
                  if s.kind == "anonymous"}
     assert len(anonymous) == 2 and sorted(anonymous.values()) == [1, 2]
+
+
+@pytest.mark.parametrize("text, quotes, mentions, speakers", [
+    # a quote's own "said" is its attribution, not a second mention, after a "***" break too
+    ("“We will build the new quay before the winter storms arrive,” Ms. Holt said.\n\n***\n\n***",
+     1, 1, ["Ms. Holt"]),
+    # "she" still finds Ms. Holt when section breaks follow
+    ("Ms. Holt said the vote was close.\n\n“We were never asked where the boats would go,” she "
+     "said.\n\n***\n\n***\n\n***", 1, 2, ["Ms. Holt"]),
+])
+def test_lines_with_no_words_do_not_disturb_sources(text, quotes, mentions, speakers):
+    article = framing.analyse(text, model=False)
+    (source,) = article.sources
+    assert (source.name, source.quotes, len(source.mentions)) == ("Ms. Holt", quotes, mentions)
+    assert [q.speaker for q in article.quotes] == speakers
