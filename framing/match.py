@@ -94,10 +94,20 @@ class Matcher:
             return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
-        first = toks[i].text[0]
-        if ex.shape == "capitalized" and not (first.isupper() and i > 0):
+        if ex.shape == "capitalized" and not _capitalized(toks, i):
             return False
-        return not (ex.shape == "lower" and not first.islower())
+        return not (ex.shape == "lower" and not toks[i].text[0].islower())
+
+
+def _capitalized(toks: list[Token], i: int) -> bool:
+    """A capital that marks a name or an acronym. The first word of a sentence is capitalised
+    anyway, so there it counts only in capitals throughout ("RIP") or before another
+    capitalised word ("Imperial College")."""
+    word = toks[i].text
+    if i > 0:
+        return word[0].isupper()
+    return (word.isupper() and len(word) > 1) or (
+        word[0].isupper() and i + 1 < len(toks) and toks[i + 1].text[0].isupper())
 
 
 def matches_in(text: str, matcher: Matcher,
