@@ -67,7 +67,7 @@ def main() -> None:
               help="Extra lexicon file merged over the built-ins (repeatable).")
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
-              help="Seconds to wait for a URL.")
+              help="Seconds a URL fetch may take in all.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
             lexicons: tuple[Path, ...], timeout: float) -> None:
     """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.

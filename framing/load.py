@@ -10,6 +10,7 @@ import codecs
 import html as htmllib
 import re
 import sys
+import threading
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -257,21 +258,50 @@ def _html_title(meta_title: str | None, html: str) -> str | None:
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
-    """Fetch an http(s) URL and turn the response into a Document."""
+    """Fetch an http(s) URL and turn the response into a Document. `timeout` bounds the whole
+    fetch (name look-up, connecting, waiting and reading), so a server that trickles its
+    bytes cannot hold it longer; the download runs in a worker thread told to stop then."""
+    outcome: dict[str, object] = {}
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome["response"] = _download(url, timeout, max_bytes, stop)
+        except Exception as exc:  # raised again in the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="framing-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        stop.set()
+        raise InputError(f"{url}: could not fetch (timed out)")
+    if "error" in outcome:
+        raise outcome["error"]
+    data, content_type, charset = outcome["response"]
+    text = _decode_charset(data, charset, url)
+    if content_type in _HTML_TYPES or _HTML_START.match(text):
+        return html_document(text, url, url=url)
+    return text_document(text, url)
+
+
+def _download(url: str, timeout: float, max_bytes: int,
+              stop: threading.Event) -> tuple[bytes, str, str | None]:
+    """(body, content type, charset) of an http(s) URL; redirects stay on http(s)."""
     import http.client
     import urllib.error
     import urllib.request
 
     from framing import __version__
 
-    headers = {"User-Agent": f"framing/{__version__}"}
+    opener = urllib.request.build_opener(_redirect_handler())
+    request = urllib.request.Request(url, headers={"User-Agent": f"framing/{__version__}"})
     try:
-        request = urllib.request.Request(url, headers=headers)
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
             _check_content_type(url, content_type)
-            data = read_capped(response, max_bytes, url, InputError)
+            data = read_capped(response, max_bytes, url, InputError, stop)
+            return data, content_type, response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the open response
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
@@ -281,10 +311,27 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
         raise InputError(f"{url}: could not fetch ({_reason(exc)})") from None
     except ValueError as exc:
         raise InputError(f"{url}: not a valid URL ({exc})") from None
-    text = _decode_charset(data, charset, url)
-    if content_type in _HTML_TYPES or _HTML_START.match(text):
-        return html_document(text, url, url=url)
-    return text_document(text, url)
+
+
+def _redirect_handler():
+    """urllib's redirect handler, refusing any target that is not http or https (urllib
+    itself follows ftp: and refuses file: with a muddled message)."""
+    import urllib.parse
+    import urllib.request
+
+    class HttpRedirects(urllib.request.HTTPRedirectHandler):
+        def http_error_302(self, req, fp, code, msg, headers):
+            target = urllib.parse.urljoin(req.full_url, headers.get("location")
+                                          or headers.get("uri") or "")
+            if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+                fp.close()
+                raise InputError(f"{req.full_url}: redirects to {target}, which is not an "
+                                 "http or https URL")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return HttpRedirects
 
 
 def _check_content_type(url: str, content_type: str) -> None:
