@@ -29,6 +29,15 @@ def _lexicon(extra: tuple[Path, ...]):
         raise UserError(str(exc)) from None
 
 
+def _model(path: Path):
+    from framing.classify.predict import ModelError, read_model
+
+    try:
+        return read_model(path)
+    except ModelError as exc:
+        raise UserError(str(exc)) from None
+
+
 def _not_nan(param: click.Parameter, value: float) -> float:
     if value != value:
         raise click.BadParameter("must be a number of seconds", param=param)
@@ -68,8 +77,13 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
               help="Seconds a URL fetch may take in all.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path),
+              help="Sentence bias model from `framing train` [default: the shipped model].")
+@click.option("--keep-all", is_flag=True,
+              help="Keep trailing page furniture (related links, comments) instead of cutting it.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float) -> None:
+            lexicons: tuple[Path, ...], timeout: float, model_path: Path | None,
+            keep_all: bool) -> None:
     """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
 
     \b
@@ -83,14 +97,15 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     from framing.render import renderer
 
     lexicon = _lexicon(lexicons)
+    model = _model(model_path) if model_path else None
     articles = []
     for spec in inputs:
         try:
-            doc = load(spec, timeout=timeout)
+            doc = load(spec, timeout=timeout, keep_all=keep_all)
         except InputError as exc:
             raise UserError(str(exc)) from None
         articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
-                                     lexicon=lexicon, removed=doc.removed))
+                                     lexicon=lexicon, removed=doc.removed, model=model))
     color = _use_color(no_color, output)
     _emit(renderer(fmt)(articles, color), output, force, inputs, color)
 

@@ -62,6 +62,7 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_MAX_WORDS = 6
 _FURNITURE_MIN_SHARE = 0.4
+_PROSE_MIN_WORDS = 15
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.+?)(?:\s+#+)?\s*")
 _TITLE_SEARCH_LINES = 5
 _LABEL_MAX_WORDS = 4
@@ -87,22 +88,24 @@ def load(
     stdin: typing.BinaryIO | None = None,
     timeout: float = 10.0,
     max_bytes: int = 5_000_000,
+    keep_all: bool = False,
 ) -> Document:
-    """Load `spec`: "-" for stdin, an http(s) URL, or a file path."""
+    """Load `spec`: "-" for stdin, an http(s) URL, or a file path. `keep_all` keeps trailing
+    page furniture (related-article lists and the like) that is otherwise cut."""
     if not spec:
         raise InputError("no input given: pass a file path, an http(s) URL or - for stdin")
     if spec == "-":
         data = read_capped(stdin or sys.stdin.buffer, max_bytes, spec, InputError)
-        return _to_document(decode(data, spec), spec, is_html=False)
+        return _to_document(decode(data, spec), spec, is_html=False, keep_all=keep_all)
     scheme = _URL.match(spec)
     if scheme:
         if scheme.group(1).lower() not in ("http", "https"):
             raise InputError(f"{spec}: unsupported URL scheme {scheme.group(1)!r} (only http and https)")
-        return _fetch(spec, timeout, max_bytes)
+        return _fetch(spec, timeout, max_bytes, keep_all)
     data = read_bytes(spec, InputError, max_bytes=max_bytes)
     is_html = Path(spec).suffix.lower() in _HTML_SUFFIXES
     return _to_document(_decode_html(data, spec) if is_html else decode(data, spec), spec,
-                        is_html=is_html)
+                        is_html=is_html, keep_all=keep_all)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -142,15 +145,16 @@ def _decode_html(data: bytes, source: str) -> str:
         return _tidy(_decode_strict(data, codec, codec, source), source)
 
 
-def text_document(text: str, source: str) -> Document:
+def text_document(text: str, source: str, keep_all: bool = False) -> Document:
     """Make a Document from plain text or Markdown, cutting trailing page furniture."""
-    kept, removed = _trim_furniture(text)
+    kept, removed = _trim_furniture(text, keep_all)
     if not kept:
         raise InputError(f"{source}: is empty")
     return Document(source=source, text=kept, title=_text_title(kept), removed=removed)
 
 
-def html_document(html: str, source: str, url: str | None = None) -> Document:
+def html_document(html: str, source: str, url: str | None = None,
+                  keep_all: bool = False) -> Document:
     """Extract the main article text and title from an HTML page (offline)."""
     import trafilatura
     from trafilatura.xml import xmltotxt
@@ -166,17 +170,17 @@ def html_document(html: str, source: str, url: str | None = None) -> Document:
     )
     body = getattr(extracted, "body", None)
     blocks = [xmltotxt(child, False).strip() for child in (body if body is not None else ())]
-    kept, removed = _trim_furniture("\n\n".join(block for block in blocks if block))
+    kept, removed = _trim_furniture("\n\n".join(block for block in blocks if block), keep_all)
     if not kept:
         raise InputError(f"{source}: no article text found in the HTML page")
     return Document(source=source, text=kept, title=_html_title(extracted.title, html), removed=removed)
 
 
-def _to_document(text: str, source: str, *, is_html: bool) -> Document:
+def _to_document(text: str, source: str, *, is_html: bool, keep_all: bool) -> Document:
     """Route decoded text to the HTML or the plain-text path."""
     if is_html or _HTML_START.match(text):
-        return html_document(text, source)
-    return text_document(text, source)
+        return html_document(text, source, keep_all=keep_all)
+    return text_document(text, source, keep_all)
 
 
 def _decode_strict(data: bytes, codec: str, label: str, source: str) -> str:
@@ -213,16 +217,28 @@ def _tidy(text: str, source: str) -> str:
     return text
 
 
-def _trim_furniture(text: str) -> tuple[str, str | None]:
-    """Cut at the first furniture heading past 40% of the text; drop trailing whitespace."""
+def _trim_furniture(text: str, keep_all: bool = False) -> tuple[str, str | None]:
+    """Cut at the first furniture heading past 40% of the text that is not followed by body
+    prose; drop trailing whitespace. `keep_all`: cut nothing."""
+    if keep_all:
+        return text.rstrip(), None
+    lines = text.splitlines(keepends=True)
     start = 0
-    for line in text.splitlines(keepends=True):
+    for n, line in enumerate(lines):
         heading = line.strip()
-        if start >= _FURNITURE_MIN_SHARE * len(text) and _is_furniture(heading):
+        if (start >= _FURNITURE_MIN_SHARE * len(text) and _is_furniture(heading)
+                and not _is_prose(next((x.strip() for x in lines[n + 1:] if x.strip()), ""))):
             kept = text[:start].rstrip()
             return kept, f'page furniture after "{heading}" ({len(text) - len(kept):,} characters)'
         start += len(line)
     return text.rstrip(), None
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of body text, not a headline, caption or link: 15 words or more, ending
+    like a sentence. A heading followed by one ("More from the hearing") is a section of
+    the article itself."""
+    return len(line.split()) >= _PROSE_MIN_WORDS and line.rstrip("”’\"')")[-1:] in ".!?"
 
 
 def _is_furniture(line: str) -> bool:
@@ -257,7 +273,7 @@ def _html_title(meta_title: str | None, html: str) -> str | None:
     return title or None
 
 
-def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
+def _fetch(url: str, timeout: float, max_bytes: int, keep_all: bool) -> Document:
     """Fetch an http(s) URL and turn the response into a Document. `timeout` bounds the whole
     fetch (name look-up, connecting, waiting and reading), so a server that trickles its
     bytes cannot hold it longer; the download runs in a worker thread told to stop then."""
@@ -281,8 +297,8 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
     data, content_type, charset = outcome["response"]
     text = _decode_charset(data, charset, url)
     if content_type in _HTML_TYPES or _HTML_START.match(text):
-        return html_document(text, url, url=url)
-    return text_document(text, url)
+        return html_document(text, url, url=url, keep_all=keep_all)
+    return text_document(text, url, keep_all)
 
 
 def _download(url: str, timeout: float, max_bytes: int,

@@ -41,3 +41,16 @@ def test_several_articles_in_one_report():
     doc = json.loads(renderer("json")([a, b], False))
     assert len(doc["articles"]) == 2
     assert renderer("markdown")([a, b], False).count("\n---\n") == 1
+
+
+def test_markdown_anchor_ids_are_unique_across_articles():
+    import re
+
+    a, b = framing.analyse("The regime fell."), framing.analyse("The junta reportedly fell.")
+    out = renderer("markdown")([a, b], False)
+    ids = re.findall(r'<a id="([^"]+)">', out)
+    links = re.findall(r"\]\(#([^)]+)\)", out)
+    assert ids == ["flag-1-1", "flag-2-1", "flag-2-2"]
+    assert links == ids
+    single = renderer("markdown")([b], False)
+    assert re.findall(r'<a id="([^"]+)">', single) == ["flag-1", "flag-2"]
