@@ -67,3 +67,16 @@ def test_markdown_anchor_ids_are_unique_across_articles():
     assert links == ids
     single = renderer("markdown")([b], False)
     assert re.findall(r'<a id="([^"]+)">', single) == ["flag-1", "flag-2"]
+
+
+def test_pieces_carry_exactly_the_flags_and_speech_over_each_run():
+    from framing.render.spans import pieces
+
+    article = framing.analyse("“The regime fell,” she said. The ministry unveiled its “radical” plan.")
+    runs = [(p.text, [f.id for f in p.active], p.in_speech) for p in pieces(article) if p.text]
+    assert runs == [
+        ("“The ", [], True), ("regime", ["loaded.regime"], True), (" fell,”", [], True),
+        (" she said. ", [], False), ("The ministry unveiled its ", [], False),
+        ("“", ["scare_quote"], False), ("radical", ["scare_quote", "loaded.radical"], False),
+        ("”", ["scare_quote"], False), (" plan.", [], False)]
+    assert [p.closed for p in pieces(article) if p.closed] == [1, 3, 2]
