@@ -135,21 +135,26 @@ def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
 @lexicon.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def lexicon_validate(files: tuple[Path, ...]) -> None:
-    """Check lexicon files (default: the built-ins) and run every entry's examples.
+    """Check lexicon files (default: the built-ins), run every entry's examples and report
+    their coverage: every sense exception triggered by an example, and every entry with a
+    must-not-flag example that contains its words.
 
-    Exits 0 when all is well, 1 when an example fails, 2 when a file cannot be read.
+    Exits 0 when all is well, 1 when an example fails or coverage has gaps, 2 when a file
+    cannot be read.
     """
-    from framing.validate import check_examples
+    from framing.validate import check_examples, coverage
 
     lex = _lexicon(files)
     entries = [e for e in lex.entries if not files or e.origin in {f.name for f in files}]
     problems = check_examples(lex, entries)
-    for problem in problems:
+    covered = coverage(lex, entries)
+    for problem in problems + list(covered.gaps):
         click.echo(problem)
     n_examples = sum(len(e.flag_examples) + len(e.pass_examples) for e in entries)
     click.echo(f"{len(entries)} entries, {n_examples} examples: "
                + (f"{len(problems)} problem(s)" if problems else "all pass"))
-    if problems:
+    click.echo(covered.summary() + (f": {len(covered.gaps)} gap(s)" if covered.gaps else ""))
+    if problems or covered.gaps:
         sys.exit(EXIT_FINDINGS)
 
 

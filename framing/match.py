@@ -19,7 +19,8 @@ class Match:
     last: int
 
 
-def _form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
+def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
+    """True if `form` stands at toks[i:], its words side by side (only space between them)."""
     if i + len(form) > len(toks):
         return False
     for k, word in enumerate(form):
@@ -64,18 +65,19 @@ class Matcher:
             candidates = sorted(candidates + self.index.get(tok.base, []),
                                 key=lambda f: (-len(f[0]), f[1]))
         for form, _, entry in candidates:
-            if _form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
+            if form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
                 return Match(entry, i, i + len(form))
         return None
 
     def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
         for ex in entry.exceptions:
-            if self._holds(ex, toks, i, j):
+            if self.holds(ex, toks, i, j):
                 return ex
         return None
 
-    def _holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+        """True if every condition of `ex` holds for a match over toks[i:j]."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
 
