@@ -29,6 +29,15 @@ def _lexicon(extra: tuple[Path, ...]):
         raise UserError(str(exc)) from None
 
 
+def _model(path: Path):
+    from framing.classify.predict import ModelError, read_model
+
+    try:
+        return read_model(path)
+    except ModelError as exc:
+        raise UserError(str(exc)) from None
+
+
 def _not_nan(param: click.Parameter, value: float) -> float:
     if value != value:
         raise click.BadParameter("must be a number of seconds", param=param)
@@ -67,9 +76,14 @@ def main() -> None:
               help="Extra lexicon file merged over the built-ins (repeatable).")
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
-              help="Seconds to wait for a URL.")
+              help="Seconds a URL fetch may take in all.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path),
+              help="Sentence bias model from `framing train` [default: the shipped model].")
+@click.option("--keep-all", is_flag=True,
+              help="Keep trailing page furniture (related links, comments) instead of cutting it.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float) -> None:
+            lexicons: tuple[Path, ...], timeout: float, model_path: Path | None,
+            keep_all: bool) -> None:
     """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
 
     \b
@@ -83,14 +97,15 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     from framing.render import renderer
 
     lexicon = _lexicon(lexicons)
+    model = _model(model_path) if model_path else None
     articles = []
     for spec in inputs:
         try:
-            doc = load(spec, timeout=timeout)
+            doc = load(spec, timeout=timeout, keep_all=keep_all)
         except InputError as exc:
             raise UserError(str(exc)) from None
         articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
-                                     lexicon=lexicon, removed=doc.removed))
+                                     lexicon=lexicon, removed=doc.removed, model=model))
     color = _use_color(no_color, output)
     _emit(renderer(fmt)(articles, color), output, force, inputs, color)
 
@@ -120,21 +135,26 @@ def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
 @lexicon.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def lexicon_validate(files: tuple[Path, ...]) -> None:
-    """Check lexicon files (default: the built-ins) and run every entry's examples.
+    """Check lexicon files (default: the built-ins), run every entry's examples and report
+    their coverage: every sense exception triggered by an example, and every entry with a
+    must-not-flag example that contains its words.
 
-    Exits 0 when all is well, 1 when an example fails, 2 when a file cannot be read.
+    Exits 0 when all is well, 1 when an example fails or coverage has gaps, 2 when a file
+    cannot be read.
     """
-    from framing.validate import check_examples
+    from framing.validate import check_examples, coverage
 
     lex = _lexicon(files)
     entries = [e for e in lex.entries if not files or e.origin in {f.name for f in files}]
     problems = check_examples(lex, entries)
-    for problem in problems:
+    covered = coverage(lex, entries)
+    for problem in problems + list(covered.gaps):
         click.echo(problem)
     n_examples = sum(len(e.flag_examples) + len(e.pass_examples) for e in entries)
     click.echo(f"{len(entries)} entries, {n_examples} examples: "
                + (f"{len(problems)} problem(s)" if problems else "all pass"))
-    if problems:
+    click.echo(covered.summary() + (f": {len(covered.gaps)} gap(s)" if covered.gaps else ""))
+    if problems or covered.gaps:
         sys.exit(EXIT_FINDINGS)
 
 

@@ -10,6 +10,7 @@ import codecs
 import html as htmllib
 import re
 import sys
+import threading
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,7 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_MAX_WORDS = 6
 _FURNITURE_MIN_SHARE = 0.4
+_PROSE_MIN_WORDS = 15
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.+?)(?:\s+#+)?\s*")
 _TITLE_SEARCH_LINES = 5
 _LABEL_MAX_WORDS = 4
@@ -86,22 +88,24 @@ def load(
     stdin: typing.BinaryIO | None = None,
     timeout: float = 10.0,
     max_bytes: int = 5_000_000,
+    keep_all: bool = False,
 ) -> Document:
-    """Load `spec`: "-" for stdin, an http(s) URL, or a file path."""
+    """Load `spec`: "-" for stdin, an http(s) URL, or a file path. `keep_all` keeps trailing
+    page furniture (related-article lists and the like) that is otherwise cut."""
     if not spec:
         raise InputError("no input given: pass a file path, an http(s) URL or - for stdin")
     if spec == "-":
         data = read_capped(stdin or sys.stdin.buffer, max_bytes, spec, InputError)
-        return _to_document(decode(data, spec), spec, is_html=False)
+        return _to_document(decode(data, spec), spec, is_html=False, keep_all=keep_all)
     scheme = _URL.match(spec)
     if scheme:
         if scheme.group(1).lower() not in ("http", "https"):
             raise InputError(f"{spec}: unsupported URL scheme {scheme.group(1)!r} (only http and https)")
-        return _fetch(spec, timeout, max_bytes)
+        return _fetch(spec, timeout, max_bytes, keep_all)
     data = read_bytes(spec, InputError, max_bytes=max_bytes)
     is_html = Path(spec).suffix.lower() in _HTML_SUFFIXES
     return _to_document(_decode_html(data, spec) if is_html else decode(data, spec), spec,
-                        is_html=is_html)
+                        is_html=is_html, keep_all=keep_all)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -141,15 +145,16 @@ def _decode_html(data: bytes, source: str) -> str:
         return _tidy(_decode_strict(data, codec, codec, source), source)
 
 
-def text_document(text: str, source: str) -> Document:
+def text_document(text: str, source: str, keep_all: bool = False) -> Document:
     """Make a Document from plain text or Markdown, cutting trailing page furniture."""
-    kept, removed = _trim_furniture(text)
+    kept, removed = _trim_furniture(text, keep_all)
     if not kept:
         raise InputError(f"{source}: is empty")
     return Document(source=source, text=kept, title=_text_title(kept), removed=removed)
 
 
-def html_document(html: str, source: str, url: str | None = None) -> Document:
+def html_document(html: str, source: str, url: str | None = None,
+                  keep_all: bool = False) -> Document:
     """Extract the main article text and title from an HTML page (offline)."""
     import trafilatura
     from trafilatura.xml import xmltotxt
@@ -165,17 +170,17 @@ def html_document(html: str, source: str, url: str | None = None) -> Document:
     )
     body = getattr(extracted, "body", None)
     blocks = [xmltotxt(child, False).strip() for child in (body if body is not None else ())]
-    kept, removed = _trim_furniture("\n\n".join(block for block in blocks if block))
+    kept, removed = _trim_furniture("\n\n".join(block for block in blocks if block), keep_all)
     if not kept:
         raise InputError(f"{source}: no article text found in the HTML page")
     return Document(source=source, text=kept, title=_html_title(extracted.title, html), removed=removed)
 
 
-def _to_document(text: str, source: str, *, is_html: bool) -> Document:
+def _to_document(text: str, source: str, *, is_html: bool, keep_all: bool) -> Document:
     """Route decoded text to the HTML or the plain-text path."""
     if is_html or _HTML_START.match(text):
-        return html_document(text, source)
-    return text_document(text, source)
+        return html_document(text, source, keep_all=keep_all)
+    return text_document(text, source, keep_all)
 
 
 def _decode_strict(data: bytes, codec: str, label: str, source: str) -> str:
@@ -212,16 +217,28 @@ def _tidy(text: str, source: str) -> str:
     return text
 
 
-def _trim_furniture(text: str) -> tuple[str, str | None]:
-    """Cut at the first furniture heading past 40% of the text; drop trailing whitespace."""
+def _trim_furniture(text: str, keep_all: bool = False) -> tuple[str, str | None]:
+    """Cut at the first furniture heading past 40% of the text that is not followed by body
+    prose; drop trailing whitespace. `keep_all`: cut nothing."""
+    if keep_all:
+        return text.rstrip(), None
+    lines = text.splitlines(keepends=True)
     start = 0
-    for line in text.splitlines(keepends=True):
+    for n, line in enumerate(lines):
         heading = line.strip()
-        if start >= _FURNITURE_MIN_SHARE * len(text) and _is_furniture(heading):
+        if (start >= _FURNITURE_MIN_SHARE * len(text) and _is_furniture(heading)
+                and not _is_prose(next((x.strip() for x in lines[n + 1:] if x.strip()), ""))):
             kept = text[:start].rstrip()
             return kept, f'page furniture after "{heading}" ({len(text) - len(kept):,} characters)'
         start += len(line)
     return text.rstrip(), None
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of body text, not a headline, caption or link: 15 words or more, ending
+    like a sentence. A heading followed by one ("More from the hearing") is a section of
+    the article itself."""
+    return len(line.split()) >= _PROSE_MIN_WORDS and line.rstrip("”’\"')")[-1:] in ".!?"
 
 
 def _is_furniture(line: str) -> bool:
@@ -256,22 +273,51 @@ def _html_title(meta_title: str | None, html: str) -> str | None:
     return title or None
 
 
-def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
-    """Fetch an http(s) URL and turn the response into a Document."""
+def _fetch(url: str, timeout: float, max_bytes: int, keep_all: bool) -> Document:
+    """Fetch an http(s) URL and turn the response into a Document. `timeout` bounds the whole
+    fetch (name look-up, connecting, waiting and reading), so a server that trickles its
+    bytes cannot hold it longer; the download runs in a worker thread told to stop then."""
+    outcome: dict[str, object] = {}
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome["response"] = _download(url, timeout, max_bytes, stop)
+        except Exception as exc:  # raised again in the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="framing-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        stop.set()
+        raise InputError(f"{url}: could not fetch (timed out)")
+    if "error" in outcome:
+        raise outcome["error"]
+    data, content_type, charset = outcome["response"]
+    text = _decode_charset(data, charset, url)
+    if content_type in _HTML_TYPES or _HTML_START.match(text):
+        return html_document(text, url, url=url, keep_all=keep_all)
+    return text_document(text, url, keep_all)
+
+
+def _download(url: str, timeout: float, max_bytes: int,
+              stop: threading.Event) -> tuple[bytes, str, str | None]:
+    """(body, content type, charset) of an http(s) URL; redirects stay on http(s)."""
     import http.client
     import urllib.error
     import urllib.request
 
     from framing import __version__
 
-    headers = {"User-Agent": f"framing/{__version__}"}
+    opener = urllib.request.build_opener(_redirect_handler())
+    request = urllib.request.Request(url, headers={"User-Agent": f"framing/{__version__}"})
     try:
-        request = urllib.request.Request(url, headers=headers)
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
             _check_content_type(url, content_type)
-            data = read_capped(response, max_bytes, url, InputError)
+            data = read_capped(response, max_bytes, url, InputError, stop)
+            return data, content_type, response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the open response
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
@@ -281,10 +327,27 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Document:
         raise InputError(f"{url}: could not fetch ({_reason(exc)})") from None
     except ValueError as exc:
         raise InputError(f"{url}: not a valid URL ({exc})") from None
-    text = _decode_charset(data, charset, url)
-    if content_type in _HTML_TYPES or _HTML_START.match(text):
-        return html_document(text, url, url=url)
-    return text_document(text, url)
+
+
+def _redirect_handler():
+    """urllib's redirect handler, refusing any target that is not http or https (urllib
+    itself follows ftp: and refuses file: with a muddled message)."""
+    import urllib.parse
+    import urllib.request
+
+    class HttpRedirects(urllib.request.HTTPRedirectHandler):
+        def http_error_302(self, req, fp, code, msg, headers):
+            target = urllib.parse.urljoin(req.full_url, headers.get("location")
+                                          or headers.get("uri") or "")
+            if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+                fp.close()
+                raise InputError(f"{req.full_url}: redirects to {target}, which is not an "
+                                 "http or https URL")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return HttpRedirects
 
 
 def _check_content_type(url: str, content_type: str) -> None:

@@ -19,7 +19,8 @@ class Match:
     last: int
 
 
-def _form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
+def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
+    """True if `form` stands at toks[i:], its words side by side (only space between them)."""
     if i + len(form) > len(toks):
         return False
     for k, word in enumerate(form):
@@ -64,18 +65,19 @@ class Matcher:
             candidates = sorted(candidates + self.index.get(tok.base, []),
                                 key=lambda f: (-len(f[0]), f[1]))
         for form, _, entry in candidates:
-            if _form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
+            if form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
                 return Match(entry, i, i + len(form))
         return None
 
     def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
         for ex in entry.exceptions:
-            if self._holds(ex, toks, i, j):
+            if self.holds(ex, toks, i, j):
                 return ex
         return None
 
-    def _holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+        """True if every condition of `ex` holds for a match over toks[i:j]."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
 
@@ -94,10 +96,20 @@ class Matcher:
             return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
-        first = toks[i].text[0]
-        if ex.shape == "capitalized" and not (first.isupper() and i > 0):
+        if ex.shape == "capitalized" and not _capitalized(toks, i):
             return False
-        return not (ex.shape == "lower" and not first.islower())
+        return not (ex.shape == "lower" and not toks[i].text[0].islower())
+
+
+def _capitalized(toks: list[Token], i: int) -> bool:
+    """A capital that marks a name or an acronym. The first word of a sentence is capitalised
+    anyway, so there it counts only in capitals throughout ("RIP") or before another
+    capitalised word ("Imperial College")."""
+    word = toks[i].text
+    if i > 0:
+        return word[0].isupper()
+    return (word.isupper() and len(word) > 1) or (
+        word[0].isupper() and i + 1 < len(toks) and toks[i + 1].text[0].isupper())
 
 
 def matches_in(text: str, matcher: Matcher,

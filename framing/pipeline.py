@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from framing import lexicon as lexicons
@@ -16,7 +17,7 @@ from framing.results import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
 from framing.classify import BIASED
 from framing.score import article_scores
-from framing.segment import quote_spans, sentence_spans, starts_within, tokens
+from framing.segment import quote_spans, sentence_of, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
@@ -98,19 +99,15 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     token_starts = [t.start for t in all_tokens]
     sentence_tokens = [all_tokens[bisect.bisect_left(token_starts, s):bisect.bisect_left(token_starts, e)]
                        for s, e in spans]
-    starts = [s for s, _ in spans]
-
-    def sentence_of(offset: int) -> int:
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
-
+    sentence_at = partial(sentence_of, spans)
     quotes = quote_detector.classify(text, quote_spans(text), spans, all_tokens, lexicon)
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes if q.speech])
     flags = _term_flags(text, sentence_tokens, quoted, matcher_for(lexicon))
-    flags += quote_detector.scare_flags(quotes, sentence_of)
+    flags += quote_detector.scare_flags(quotes, sentence_at)
     flags.sort(key=lambda f: (f.start, f.end))
-    sources, quotes = find_sources(text, sentence_tokens, quotes, flags, lexicon)
+    sources, quotes = find_sources(text, spans, sentence_tokens, quotes, flags, lexicon)
     flags = _with_speakers(flags, quotes)
-    attributions = _attributions(sources, sentence_of)
+    attributions = _attributions(sources, sentence_at)
     by_sentence: dict[int, list[Flag]] = {}
     for f in flags:
         by_sentence.setdefault(f.sentence, []).append(f)

@@ -6,8 +6,9 @@ Punkt implementation that ships its trained parameters (no downloads, ~0.03 s im
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from framing.results import Token
 
@@ -84,6 +85,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if e - s - lead - trail > 0:
                 spans.append((ustart + s + lead, ustart + e - trail))
     return spans
+
+
+def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence holding `offset`, given the sorted sentence spans: the last one
+    starting at or before it (white space after a sentence belongs to it; an offset before
+    the first sentence to the first). Sentences with no words count like any other."""
+    return max(bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1, 0)
 
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")

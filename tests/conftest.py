@@ -12,6 +12,11 @@ ALLSIDES = SHARED / "data" / "allsides-articles.jsonl.gz"
 SAMPLES = ROOT / "samples"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output (review the diff)")
+
+
 def need(path: Path) -> Path:
     """Skip the calling test, with a reason, when a ../shared file is absent."""
     if not path.exists():

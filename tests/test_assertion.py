@@ -86,3 +86,35 @@ def test_four_way_sample_order():
              .scores.assertion_mean for name in ("neutral", "hedged", "boosted")}
     assert means["hedged"] < means["neutral"] < means["boosted"]
     assert means["hedged"] < 0 < means["boosted"]
+
+
+def weight(entry_id: str) -> float:
+    from framing import lexicon
+
+    return lexicon.builtin().get(entry_id).weight
+
+
+@pytest.mark.parametrize("sentence, raw, damped", [
+    ("The council reportedly approved the plan on Thursday.", lambda: -weight("hedge.reportedly"), 1),
+    ("If the council approved the plan, the port would grow.", lambda: -0.4, 1),
+    ("The council did not clearly approve the plan on Thursday.",
+     lambda: -0.5 * weight("booster.clearly"), 1),
+    ("The council is not likely to approve the plan.", lambda: -0.5 * weight("hedge.likely"), 1),
+    ("“The plan will clearly fail,” she said.", lambda: 0.5 * weight("booster.clearly"), 1),
+    ("The mayor claimed that the council had approved the plan.",
+     lambda: -weight("report_verb.claimed"), 1),
+    ("The audit revealed that the council had approved the plan.",
+     lambda: weight("report_verb.reveal"), 1),
+    ("The council clearly and undoubtedly approved the plan.",
+     lambda: weight("booster.clearly") + weight("booster.undoubtedly"), 1),
+    ("The plan will clearly fail, Mayor Ann Holt said.", lambda: weight("booster.clearly"), 0.5),
+])
+def test_score_follows_the_documented_formula(sentence, raw, damped):
+    """docs/assertion.md: tanh(Σ effects), effects from the entries' weights, × 0.5 when the
+    claim is attributed; each cue's effect is listed with the sentence."""
+    import math
+
+    article = framing.analyse(sentence, model=False)
+    (s,) = article.sentences
+    assert s.assertion == round(math.tanh(raw()) * damped, 3)
+    assert sum(c.effect for c in s.cues) == pytest.approx(raw(), abs=1e-9)

@@ -90,7 +90,6 @@ def one_line_error(result, exit_code: int = 2) -> str:
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory) -> tuple[Path, Path]:
     """(data file, model file) trained once on the invented sentences with the CLI."""
-    pytest.importorskip("sklearn", reason="training needs scikit-learn")
     folder = tmp_path_factory.mktemp("classify")
     data = write_rows(folder / "invented.jsonl", synthetic_rows())
     model = folder / "model.json"
@@ -109,7 +108,8 @@ TRICKY = ["A  b\tcd  EfG", "it's the U.S.-led “so-called” deal!", "x", "", "
 
 
 def test_analyzers_are_scikit_learns():
-    text = pytest.importorskip("sklearn.feature_extraction.text")
+    from sklearn.feature_extraction import text
+
     for rng in [(1, 1), (1, 2), (2, 3), (1, 3)]:
         word = text.TfidfVectorizer(analyzer="word", ngram_range=rng).build_analyzer()
         char = text.TfidfVectorizer(analyzer="char_wb", ngram_range=rng).build_analyzer()
@@ -198,7 +198,6 @@ def test_evaluate_prints_per_class_scores_and_confusion_matrix(cli, trained):
 
 
 def test_evaluate_cross_validation_reports_each_fold(cli, trained):
-    pytest.importorskip("sklearn", reason="cross-validation needs scikit-learn")
     data, _ = trained
     result = run(cli, "evaluate", str(data), "--cv", "4")
     assert result.exit_code == 0, result.output
@@ -208,7 +207,6 @@ def test_evaluate_cross_validation_reports_each_fold(cli, trained):
 
 
 def test_fitted_and_loaded_models_give_the_same_probabilities(tmp_path):
-    pytest.importorskip("sklearn", reason="training needs scikit-learn")
     from framing.classify import train as trainer
 
     data = trainer.read_data(write_rows(tmp_path / "d.jsonl", synthetic_rows(30)))
@@ -391,7 +389,6 @@ def test_shipped_model_scores_babe_sentences_it_was_trained_on():
 
 def test_shipped_model_rebuilds_bit_for_bit(tmp_path):
     """The documented training command (docs/classifier.md) rebuilds the shipped file."""
-    pytest.importorskip("sklearn", reason="training needs scikit-learn")
     import sklearn
 
     from framing.classify.train import lexicon_fingerprint

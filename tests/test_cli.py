@@ -260,3 +260,63 @@ def test_output_to_a_fifo_is_refused(tmp_path: Path):
 def test_timeout_must_be_positive(value):
     result = run("analyse", "http://127.0.0.1:9/", "--timeout", value)
     assert result.exit_code == 2 and "--timeout" in result.output
+
+
+def test_analyse_with_a_model_from_framing_train(tmp_path: Path):
+    from .test_classify import synthetic_rows, write_rows
+
+    data = write_rows(tmp_path / "labels.jsonl", synthetic_rows())
+    model = tmp_path / "model.json"
+    assert run("train", str(data), "-o", str(model), "--cv", "0").exit_code == 0
+
+    def probabilities(*extra: str) -> list[float]:
+        result = run("analyse", LOADED, "--format", "json", *extra)
+        assert result.exit_code == 0, result.output
+        return [s["bias_probability"] for s in json.loads(result.output)["articles"][0]["sentences"]]
+
+    import framing
+    from framing.classify.predict import read_model
+    from framing.load import load
+
+    ours = framing.analyse(load(LOADED).text, model=read_model(model))
+    assert probabilities("--model", str(model)) == [s.bias_probability for s in ours.sentences]
+    assert probabilities("--model", str(model)) != probabilities()
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such model file"), (b"{ not json", "not valid JSON"), (b"{}", "missing key")])
+def test_analyse_with_a_bad_model_file_exit_2(tmp_path: Path, content, message):
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("analyse", LOADED, "--model", str(path))
+    assert result.exit_code == 2 and message in result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("framing: error:")
+
+
+BODY = " ".join(["The council debated the harbour plan for hours and heard from residents,"
+                 " fishers and engineers before it voted."] * 6)
+
+
+@pytest.mark.parametrize("heading, after, cut", [
+    # a list of linked headlines after the heading: page furniture
+    ("Related articles", "Harbour fees to rise next year\n\nCouncil names new port chief", True),
+    ("More from the council", "Harbour fees to rise next year\n\nCouncil names new port chief", True),
+    # body prose after the heading: a section of the article itself
+    ("More from the hearing", "The harbour master told the committee that dredging would "
+     "start in spring and that the fishing fleet would keep its berths.", False),
+])
+def test_furniture_is_cut_only_before_lists_and_keep_all_keeps_it(tmp_path: Path, heading,
+                                                                   after, cut):
+    path = tmp_path / "page.txt"
+    path.write_text(f"Harbour vote\n\n{BODY}\n\n{heading}\n\n{after}\n", encoding="utf-8")
+
+    def article(*extra: str) -> dict:
+        result = run("analyse", str(path), "--format", "json", *extra)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["articles"][0]
+
+    default, kept = article(), article("--keep-all")
+    assert (after.split("\n")[0] not in default["text"]) is cut
+    assert (default["removed"] is not None) is cut and (heading in (default["removed"] or "")) is cut
+    assert after in kept["text"] and kept["removed"] is None

@@ -31,9 +31,9 @@ def test_curation_targets(kind: str, minimum: int):
 
 
 def test_every_entry_teaches():
+    """One line that fits a report (the loader already refuses an empty one)."""
     for e in BUILTIN.entries:
-        assert e.explanation and "\n" not in e.explanation and len(e.explanation) < 200, e.id
-        assert e.source.strip(), e.id
+        assert "\n" not in e.explanation and len(e.explanation) < 200, e.id
     for info in BUILTIN.kinds.values():
         assert info.about and info.sources, info.kind
 

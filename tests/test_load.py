@@ -315,6 +315,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.release.wait(5)
             return
+        if self.path == "/trickle-body":  # one byte every 0.1 s: 3 s in all
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "30")
+            self.end_headers()
+            self._trickle(b"x" * 30)
+            return
+        if self.path == "/trickle-headers":
+            self._trickle(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nok")
+            return
+        if self.path.startswith("/to/"):  # /to/ftp://host/x redirects there
+            self.send_response(302)
+            self.send_header("Location", self.path[len("/to/"):])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path not in self.routes:
             self.send_error(404, "Not Found")
             return
@@ -324,6 +340,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, data: bytes) -> None:
+        for byte in data:
+            if self.release.wait(0.1):
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
 
     def log_message(self, *args: object) -> None:
         """Keep test output quiet."""
@@ -378,6 +401,30 @@ def test_url_errors(server: str, path: str, message: str) -> None:
     with pytest.raises(InputError) as info:
         load(url, timeout=0.5, max_bytes=1000)
     assert str(info.value) == message.format(url=url)
+
+
+@pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
+def test_url_timeout_bounds_the_whole_fetch(server: str, path: str) -> None:
+    """A server sending a byte every 0.1 s never makes one read wait 0.5 s, but the fetch
+    as a whole must give up after 0.5 s instead of reading on for 3 s."""
+    url = f"{server}{path}"
+    with pytest.raises(InputError) as info:
+        load(url, timeout=0.5)
+    assert str(info.value) == f"{url}: could not fetch (timed out)"
+
+
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1:9/article.txt", "file:///etc/hostname",
+                                    "data:text/plain,hello"])
+def test_url_redirect_to_another_scheme_is_refused(server: str, target: str) -> None:
+    url = f"{server}/to/{target}"
+    with pytest.raises(InputError) as info:
+        load(url, timeout=2)
+    assert str(info.value) == f"{url}: redirects to {target}, which is not an http or https URL"
+
+
+def test_url_redirect_within_http_is_followed(server: str) -> None:
+    doc = load(f"{server}/to/{server}/plain.txt", timeout=2)
+    assert doc.text == LATIN1_TEXT.rstrip()
 
 
 def test_url_connection_refused() -> None:

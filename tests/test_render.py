@@ -15,7 +15,18 @@ def test_terminal_without_colour_brackets_each_flag_with_its_number():
     out = renderer("text")([article], False)
     assert "[regime]¹" in out and "[reportedly]²" in out
     assert "\x1b[" not in out
-    assert "1  loaded term · label" in out.replace("  “", "  “")
+    assert "  1  loaded term · label  “regime”   loaded.regime" in out
+    assert "  2  hedge · evidential  “reportedly”   hedge.reportedly" in out
+
+
+def test_nested_flags_nest_their_brackets_and_bold_only_the_outermost():
+    article = framing.analyse("The ministry unveiled its “radical” plan on Monday.")
+    assert [f.kind for f in article.flags] == ["scare_quote", "loaded"]
+    text = renderer("text")([article], False)
+    assert "The ministry unveiled its [“[radical]²”]¹ plan on Monday." in text
+    markdown = renderer("markdown")([article], False)
+    assert ("The ministry unveiled its **“radical<sup>[2](#flag-2)</sup>”**"
+            "<sup>[1](#flag-1)</sup> plan on Monday.") in markdown
 
 
 def test_markdown_escapes_article_text():
@@ -23,6 +34,8 @@ def test_markdown_escapes_article_text():
     assert "<script>" not in out and "\\<script\\>" in out
     assert "\\# Not a heading" in out
     assert "\\*" in out
+    ampersand = renderer("markdown")([framing.analyse("The contract went to Holm & Sons.")], False)
+    assert "Holm &amp; Sons" in ampersand and "Holm & Sons" not in ampersand
 
 
 def test_json_mirrors_the_api():
@@ -41,3 +54,29 @@ def test_several_articles_in_one_report():
     doc = json.loads(renderer("json")([a, b], False))
     assert len(doc["articles"]) == 2
     assert renderer("markdown")([a, b], False).count("\n---\n") == 1
+
+
+def test_markdown_anchor_ids_are_unique_across_articles():
+    import re
+
+    a, b = framing.analyse("The regime fell."), framing.analyse("The junta reportedly fell.")
+    out = renderer("markdown")([a, b], False)
+    ids = re.findall(r'<a id="([^"]+)">', out)
+    links = re.findall(r"\]\(#([^)]+)\)", out)
+    assert ids == ["flag-1-1", "flag-2-1", "flag-2-2"]
+    assert links == ids
+    single = renderer("markdown")([b], False)
+    assert re.findall(r'<a id="([^"]+)">', single) == ["flag-1", "flag-2"]
+
+
+def test_pieces_carry_exactly_the_flags_and_speech_over_each_run():
+    from framing.render.spans import pieces
+
+    article = framing.analyse("“The regime fell,” she said. The ministry unveiled its “radical” plan.")
+    runs = [(p.text, [f.id for f in p.active], p.in_speech) for p in pieces(article) if p.text]
+    assert runs == [
+        ("“The ", [], True), ("regime", ["loaded.regime"], True), (" fell,”", [], True),
+        (" she said. ", [], False), ("The ministry unveiled its ", [], False),
+        ("“", ["scare_quote"], False), ("radical", ["scare_quote", "loaded.radical"], False),
+        ("”", ["scare_quote"], False), (" plan.", [], False)]
+    assert [p.closed for p in pieces(article) if p.closed] == [1, 3, 2]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.segment import quote_spans, sentence_spans, tokens
+from framing.segment import quote_spans, sentence_of, sentence_spans, tokens
 
 PROBE = ('The U.S. Navy responded on Jan. 5. Dr. Smith met Gen. Milley at 9 a.m. in Washington, '
          'D.C. and left. Mr. Lapid said Iran is dangerous, e.g. in Syria. It grew 4.4 percent, '
@@ -97,3 +97,24 @@ def test_invisible_characters_do_not_split_words():
     toks = tokens(text)
     assert [t.norm for t in toks] == ["the", "regime", "and", "the", "regime"]
     assert text[toks[1].start:toks[1].end] == "re\u00adgime"
+
+
+BREAK = "The vote was close.\n\n***\n\nThe port will grow. Boats wait."
+
+
+@pytest.mark.parametrize("offset, expected", [
+    (0, 0), (18, 0), (19, 0), (20, 0),      # inside, on the full stop, in the gap after
+    (21, 1), (23, 1),                       # the "***" line: a sentence with no words
+    (26, 2), (45, 2), (46, 3), (56, 3),     # after it: each offset in its own sentence
+    (len(BREAK), 3),
+])
+def test_sentence_of_counts_sentences_without_words(offset, expected):
+    spans = sentence_spans(BREAK)
+    assert [BREAK[s:e] for s, e in spans] == ["The vote was close.", "***", "The port will grow.",
+                                             "Boats wait."]
+    assert sentence_of(spans, offset) == expected
+
+
+def test_sentence_of_before_the_first_sentence_is_the_first():
+    text = "   \n  The port will grow. Boats wait."
+    assert sentence_of(sentence_spans(text), 0) == 0

@@ -47,6 +47,9 @@ def flagged(text: str) -> set[tuple[str, str]]:
     ("The minister admitted the figures were wrong.", "report_verb", "admitted"),
     # scare quotes
     ("The ministry unveiled its “peace plan” on Monday.", "scare_quote", "“peace plan”"),
+    # a capital at the start of a sentence is no sign of a name
+    ("Imperial ambitions drove the war.", "loaded", "imperial"),
+    ("Fascist slogans were painted on the town hall.", "loaded", "fascist"),
 ])
 def test_kind_flags_its_word(text, kind, word):
     assert (kind, word) in flagged(text)
@@ -79,6 +82,11 @@ def test_kind_flags_its_word(text, kind, word):
     ("He could not see clearly through the fog.", "clearly"),
     # of course: a course
     ("The captain ordered a change of course.", "of course"),
+    # capitalised names and acronyms, at the first word of a sentence too
+    ("RIP to the legend.", "rip"),
+    ("Fans wrote RIP on the wall.", "rip"),
+    ("Imperial College opened a new lab.", "imperial"),
+    ("The lab at Imperial College opened.", "imperial"),
 ])
 def test_sense_exceptions_pass(text, word):
     assert not any(w == word for _, w in flagged(text)), flagged(text)

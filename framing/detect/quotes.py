@@ -7,6 +7,7 @@ from collections.abc import Callable
 from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
+from framing.segment import sentence_of
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
@@ -44,12 +45,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     """
     words = SpeakerWords.of(lexicon)
     starts = [t.start for t in toks]
-    sent_starts = [s for s, _ in sentences]
     quotes = []
     for qs, qe in spans:
         inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
-        first_sent = sentences[max(bisect.bisect_right(sent_starts, qs) - 1, 0)]
-        last_sent = sentences[max(bisect.bisect_right(sent_starts, qe - 1) - 1, 0)]
+        first_sent = sentences[sentence_of(sentences, qs)]
+        last_sent = sentences[sentence_of(sentences, qe - 1)]
         before = toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)]
         after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
         if not inner:

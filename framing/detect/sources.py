@@ -1,13 +1,12 @@
 """Sourcing: named speakers (direct quotes, "X said", "according to X") and anonymous sources."""
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 from framing.detect.speakers import SpeakerWords, is_pronoun, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
-from framing.segment import normalise, starts_within
+from framing.segment import normalise, sentence_of, starts_within
 
 
 PRONOUN_SENTENCES = 5
@@ -83,17 +82,18 @@ def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
     return out
 
 
-def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quote],
-                 flags: list[Flag], lexicon: Lexicon) -> tuple[list[Source], list[Quote]]:
-    """Sources in order of first mention, and the quotes with pronoun speakers resolved."""
+def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[list[Token]],
+                 quotes: list[Quote], flags: list[Flag],
+                 lexicon: Lexicon) -> tuple[list[Source], list[Quote]]:
+    """Sources in order of first mention, and the quotes with pronoun speakers resolved
+    (`spans`: the sentences, `sentence_tokens`: their words)."""
     words = SpeakerWords.of(lexicon)
     anonymous = [f for f in flags if f.kind == "anonymous"]
     speech = [q for q in quotes if q.speech]
     all_tokens = [t for toks in sentence_tokens for t in toks]
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes])
     covered = starts_within(all_tokens, [(f.start, f.end) for f in anonymous])
-    ends = [toks[-1].end if toks else -1 for toks in sentence_tokens]
-    with_speech = {bisect.bisect_right(ends, q.start) for q in speech}
+    with_speech = {sentence_of(spans, q.start) for q in speech}
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in speech]
     for i, toks in enumerate(sentence_tokens):
         if i in with_speech:
@@ -109,7 +109,7 @@ def find_sources(text: str, sentence_tokens: list[list[Token]], quotes: list[Quo
             q = payload
             speaker = q.speaker
             if is_pronoun(words, speaker):
-                last = bisect.bisect_right(ends, q.start) + 1
+                last = sentence_of(spans, q.start) + 1
                 before = [[t for t in toks if t.end <= q.start and t.start not in quoted]
                           for toks in sentence_tokens[max(last - PRONOUN_SENTENCES, 0):last]]
                 speaker = registry.resolve(text, words, before)

@@ -1,12 +1,14 @@
 """Who is speaking: names next to speech verbs ("…," Mayor Ann Holt said; according to X)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from framing.lexicon import Lexicon
 from framing.results import Token
 
 MAX_NAME_WORDS = 8
+SUBJECT_REACH = 30
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,9 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
     else:
         run = name_run(text, words, toks, k - 1, -1)
-        if run and _in_appositive(words, toks, toks.index(run[0])):
-            run = _subject(text, words, toks, k) or run
+        first = _index(toks, run[0]) if run else 0
+        if run and _in_appositive(words, toks, first):
+            run = _subject(text, words, toks, first) or run
         run = run or (name_run(text, words, toks, k + 1, 1) if inverted else [])
     if run:
         return text[run[0].start:run[-1].end]
@@ -71,6 +74,11 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         if 0 <= j < len(toks) and toks[j].norm in words.pronouns:
             return toks[j].norm
     return None
+
+
+def _index(toks: list[Token], tok: Token) -> int:
+    """Where `tok` stands in `toks` (ordered by offset), found by bisection, not a scan."""
+    return bisect.bisect_left(toks, tok.start, key=lambda t: t.start)
 
 
 def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
@@ -81,9 +89,10 @@ def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].norm in words.appositive
 
 
-def _subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
-    """The first name in the clause before toks[k]: the subject of an appositive sentence."""
-    for i in range(k):
+def _subject(text: str, words: SpeakerWords, toks: list[Token], first: int) -> list[Token]:
+    """The subject of an appositive sentence: the first name within `SUBJECT_REACH` words
+    before the appositive's name toks[first] (a bounded search keeps long sentences linear)."""
+    for i in range(max(first - SUBJECT_REACH, 0), first):
         if words.is_name_word(toks[i]) and toks[i].norm not in words.joiners:
             run = name_run(text, words, toks, i, 1)
             if run:

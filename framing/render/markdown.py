@@ -22,7 +22,7 @@ def escape(text: str) -> str:
     return _LINE_START.sub(guard, text)
 
 
-def _annotated(article: Article) -> str:
+def _annotated(article: Article, anchor: str) -> str:
     """Flagged spans in bold (outermost only: Markdown cannot nest bold), each closed by its number."""
     out, depth = [], 0
     for piece in pieces(article):
@@ -33,7 +33,7 @@ def _annotated(article: Article) -> str:
         if piece.closed is not None:
             depth -= 1
             out.append(("**" if depth == 0 else "")
-                       + f"<sup>[{piece.closed}](#flag-{piece.closed})</sup>")
+                       + f"<sup>[{piece.closed}](#{anchor}{piece.closed})</sup>")
             continue
         if piece.opened and depth == 0:
             out.append("**")
@@ -42,8 +42,8 @@ def _annotated(article: Article) -> str:
     return "".join(out)
 
 
-def _flag(article: Article, number: int, flag: Flag) -> str:
-    lines = [f"{number}. <a id=\"flag-{number}\"></a>**{KIND_LABELS[flag.kind]}** "
+def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
+    lines = [f"{number}. <a id=\"{anchor}{number}\"></a>**{KIND_LABELS[flag.kind]}** "
              f"({flag.category.replace('_', ' ')}): “{escape(flag.text)}” `{flag.id}`  ",
              f"   > {escape(context(article, flag))}  "]
     if flag.in_quote:
@@ -75,18 +75,22 @@ def _summary(article: Article) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _article(article: Article) -> str:
+def _article(article: Article, anchor: str) -> str:
+    """One article; `anchor` prefixes its flags' link targets (unique within the report)."""
     parts = [f"# {escape(article.title or article.source or 'Untitled')}",
              f"*{escape(article.source or 'text')}* · {article.word_count:,} words"]
     if article.removed:
         parts.append(f"> Ignored: {escape(article.removed)}")
     parts += ["## Annotated text",
               "*Bold words are flagged (numbers link to the list); ⇊ ↓ mark hedged sentences, "
-              "↑ ⇈ boosted ones.*", _annotated(article), "## Flags"]
-    parts += [_flag(article, n, f) for n, f in enumerate(article.flags, 1)] or ["No flags."]
+              "↑ ⇈ boosted ones.*", _annotated(article, anchor), "## Flags"]
+    parts += [_flag(article, n, f, anchor) for n, f in enumerate(article.flags, 1)] or ["No flags."]
     parts += ["## Summary", _summary(article)]
     return "\n\n".join(parts) + "\n"
 
 
 def render(articles: list[Article], color: bool = False) -> str:
-    return "\n---\n\n".join(_article(a) for a in articles)
+    """The report; with several articles, flag anchors carry the article's number (flag-2-5)."""
+    several = len(articles) > 1
+    return "\n---\n\n".join(_article(a, f"flag-{k}-" if several else "flag-")
+                             for k, a in enumerate(articles, 1))
