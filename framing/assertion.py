@@ -41,7 +41,7 @@ def _flag_cue(flag: Flag, before: list[Token], negators: frozenset[str]) -> Cue 
         kind, effect = ("negated_hedge", -NEGATED * w) if _negated(before, negators) else ("hedge", -w)
     elif flag.kind == "booster":
         kind, effect = (("negated_booster", -NEGATED * w) if _negated(before, negators)
-                        else ("factive" if flag.category == "factive_verb" else "booster", w))
+                        else ("booster", w))
     elif flag.kind == "report_verb" and flag.category in ("factive", "doubt"):
         kind, effect = ("factive", w) if flag.category == "factive" else ("doubt_verb", -w)
     else:

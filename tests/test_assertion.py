@@ -118,3 +118,25 @@ def test_score_follows_the_documented_formula(sentence, raw, damped):
     (s,) = article.sentences
     assert s.assertion == round(math.tanh(raw()) * damped, 3)
     assert sum(c.effect for c in s.cues) == pytest.approx(raw(), abs=1e-9)
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("The council isn't likely to approve the plan.", ["negated_hedge"]),
+    ("The council is not likely to approve the plan.", ["negated_hedge"]),
+    # the negator must stand within two words before the cue
+    ("Fines, not bans, will likely stay in the plan.", ["hedge"]),
+    ("The council won't clearly commit to the plan.", ["negated_booster"]),
+    ("The vote proves that the council wanted the plan.", ["booster"]),
+    ("The audit revealed that the council had approved the plan.", ["factive"]),
+])
+def test_cue_kinds(sentence, kinds):
+    assert cues(sentence) == kinds
+
+
+@pytest.mark.parametrize("value, level", [
+    (-0.9, -2), (-0.5, -2), (-0.49, -1), (-0.15, -1), (-0.14, 0), (0.0, 0), (0.14, 0),
+    (0.15, 1), (0.49, 1), (0.5, 2), (0.9, 2)])
+def test_strength_levels(value, level):
+    from framing.assertion import strength_level
+
+    assert strength_level(value) == level and type(strength_level(value)) is int

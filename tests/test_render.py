@@ -80,3 +80,12 @@ def test_pieces_carry_exactly_the_flags_and_speech_over_each_run():
         ("“", ["scare_quote"], False), ("radical", ["scare_quote", "loaded.radical"], False),
         ("”", ["scare_quote"], False), (" plan.", [], False)]
     assert [p.closed for p in pieces(article) if p.closed] == [1, 3, 2]
+
+
+def test_model_features_read_as_words():
+    from framing.render.summary import readable_word
+
+    assert readable_word("[loaded:emotive_verb]") == "‹loaded term: emotive verb›"
+    assert readable_word("[scare_quote]") == "‹scare quote›"
+    assert readable_word("[quote_marks]") == "‹quote marks›"  # a cue with no kind label
+    assert readable_word("regime") == "regime"

@@ -143,3 +143,14 @@ def test_key_scores_of_the_seed():
             s.anonymous_per_1000_words) == SEED_DENSITIES
     assert (s.assertion_mean, s.biased_sentence_share) == SEED_MEANS
     assert (s.readability.flesch_reading_ease, s.readability.grade_level) == SEED_READING
+
+
+def test_a_text_without_words_scores_zero_and_none():
+    from framing.score import article_scores
+
+    s = article_scores([], [], 0, None)
+    assert (s.loaded_per_1000_words, s.hedges_per_1000_words, s.boosters_per_1000_words,
+            s.anonymous_per_1000_words) == (0.0, 0.0, 0.0, 0.0)
+    assert (s.assertion_mean, s.biased_sentence_share, s.hedged_sentence_share,
+            s.plain_sentence_share, s.boosted_sentence_share, s.readability) == (None,) * 6
+    assert set(s.counts.values()) == {0} and set(s.quoted_counts.values()) == {0}
