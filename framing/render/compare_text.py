@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.compare import METRICS, Profile, SideBySide, WordChoice
-from framing.render.comparison import (Comparison, bar, instead, interval, kind_label, mean,
+from framing.render.comparison import (Comparison, bar, instead, interval, mean,
                                        profile_note, scale, uses, value)
 
 MAX_WIDTH = 100

@@ -61,20 +61,21 @@ def ranked(row: Row, names: tuple[str, ...]) -> str:
     return " > ".join(names[i] for i in row.ranking if row.values[i] is not None)
 
 
-def _by_article(found: dict[int, dict[str, int]], labels: tuple[str, ...]) -> str:
-    return "; ".join(f"{labels[i]} " + ", ".join(f"“{w}”" + (f" ×{n}" if n > 1 else "")
-                                                 for w, n in words.items())
-                     for i, words in found.items())
+def by_article(found: dict[int, dict[str, int]], labels: tuple[str, ...]) -> list[str]:
+    """One line per article: "port-neutral “plan” ×6"."""
+    return [f"{labels[i]} " + ", ".join(f"“{w}”" + (f" ×{n}" if n > 1 else "")
+                                        for w, n in words.items())
+            for i, words in found.items()]
 
 
 def uses(choice: WordChoice, labels: tuple[str, ...]) -> str:
     """Who uses the loaded term: "port-loaded “scheme” ×4"."""
-    return _by_article(choice.uses, labels)
+    return "; ".join(by_article(choice.uses, labels))
 
 
 def instead(choice: WordChoice, labels: tuple[str, ...]) -> str:
     """Who says it otherwise: "port-neutral “plan” ×6; port-hedged “plan” ×5"."""
-    return _by_article(choice.instead, labels)
+    return "; ".join(by_article(choice.instead, labels))
 
 
 def kind_label(choice: WordChoice) -> str:
