@@ -64,13 +64,18 @@ th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .top{font-weight:700;background:%(top)s}
 .chart{margin:.4rem 0 1.2rem}
-.bar-row{display:grid;grid-template-columns:minmax(6rem,12rem) minmax(0,1fr) 9.5rem;gap:.5rem;
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%%,340px),1fr));
+ gap:0 2.5rem}
+.bar-row{display:grid;grid-template-columns:minmax(5rem,9rem) minmax(0,1fr) 4rem;gap:.5rem;
  align-items:center;font-size:.9rem}
+.ci .bar-row{grid-template-columns:minmax(6rem,14rem) minmax(0,1fr) 10rem}
 .bar-row svg{width:100%%;height:16px;display:block}
-.bar-row .val{font-variant-numeric:tabular-nums;text-align:right}
+.bar-row .val{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}
 .bar-row .lab{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .words li{margin:.2rem 0}
-@media (max-width:480px){main{padding:.6rem}th,td{padding:.25rem .35rem}table{font-size:.85rem}.bar-row{grid-template-columns:6rem minmax(0,1fr) 6.5rem}
+@media (min-width:700px){.choices td{min-width:12rem}}
+@media (max-width:480px){main{padding:.6rem}th,td{padding:.25rem .35rem}table{font-size:.85rem}
+ .ci .bar-row{grid-template-columns:5.5rem minmax(0,1fr) 8.5rem;font-size:.8rem}
  h1{font-size:1.3rem}}
 @media print{.tip,.skip{display:none!important}.side{position:static;max-height:none}
  .article{display:block}a{color:%(ink)s}h2{break-after:avoid}.bar-row,tr,li{break-inside:avoid}}
@@ -242,8 +247,12 @@ def render(articles: list[Article], color: bool = False) -> str:
 # ---- charts -------------------------------------------------------------------------------------
 
 def _domain(numbers: list[float]) -> tuple[float, float]:
+    """The axis: from 0 (or the lowest value) to the highest, with 4% room for the caps."""
     lo, hi = min([0.0, *numbers]), max([0.0, *numbers])
-    return (lo, hi) if hi > lo else (lo, lo + 1.0)
+    if hi <= lo:
+        return lo, lo + 1.0
+    room = 0.04 * (hi - lo)
+    return (lo - room if lo < 0 else lo), (hi + room if hi > 0 else hi)
 
 
 def _bar_svg(v: float | None, low: float | None, high: float | None, dom: tuple[float, float],
@@ -277,7 +286,8 @@ def _chart(metric: Metric, rows: list[tuple[str, float | None, float | None, flo
                                             str]]) -> str:
     """One score as horizontal bars: (label, value, low, high, highest?, value text) per row."""
     dom = _domain([n for _, v, lo, hi, _, _ in rows for n in (v, lo, hi) if n is not None])
-    out = [f"<figure class=\"chart\"><figcaption><b>{e(metric.label)}</b> <span class=\"note\">"
+    intervals = any(lo is not None for _, _, lo, _, _, _ in rows)
+    out = [f"<figure class=\"chart{' ci' if intervals else ''}\"><figcaption><b>{e(metric.label)}</b> <span class=\"note\">"
            f"{e(metric.about)}</span></figcaption>"]
     for label, v, lo, hi, top, text in rows:
         out.append(f"<div class=\"bar-row\"><span class=\"lab\" title=\"{e(label)}\">{e(label)}"
@@ -325,7 +335,7 @@ def _choice_table(choices: tuple[WordChoice, ...], names: tuple[str, ...], pairs
         cells += (f"<td>{e(c.explanation)} <a href=\"#lex-{e(c.id)}\">{e(kind_label(c))}: "
                   f"{e(c.id)}</a></td>")
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<div class=\"scroll\"><table><thead><tr>{head}</tr></thead>"
+    return (f"<div class=\"scroll\"><table class=\"choices\"><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
@@ -342,8 +352,9 @@ def _side_by_side(side: SideBySide) -> str:
     toc = "".join(f"<li><a href=\"#a{i}\"><b>{e(n)}</b></a>: {e(t)}</li>"
                   for i, (n, t) in enumerate(zip(side.names, side.titles), 1))
     parts = [f"<h1>Comparing {len(side.names)} articles</h1><ol>{toc}</ol>",
-             "<h2>Scores</h2>", _score_table(side), "<h2>Charts</h2>"]
+             "<h2>Scores</h2>", _score_table(side), "<h2>Charts</h2><div class=\"charts\">"]
     parts += [_row_chart(row, side.names) for row in side.rows]
+    parts.append("</div>")
     parts.append("<h2>Word choice</h2><p>A loaded term in one article where another names the "
                  "same thing with one of the lexicon's neutral alternatives.</p>")
     parts.append(_choice_table(side.pairs, side.names, True) if side.pairs
