@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from framing.logodds import Z_95, distinguishing, log_odds
+from framing.metrics import METRIC_KEYS, METRICS, Metric
 from framing.results import Article
 from framing.segment import starts_within, tokens
 
@@ -26,35 +27,6 @@ if TYPE_CHECKING:
     from framing.lexicon import Entry, Lexicon
 
 
-@dataclass(frozen=True)
-class Metric:
-    """One compared score: its key (as in the JSON `scores`), a short label and its unit."""
-
-    key: str
-    label: str
-    fmt: str  # format spec for a value
-    about: str
-
-
-METRICS = (
-    Metric("loaded_per_1000_words", "loaded terms /1k words", ".1f",
-           "loaded terms in the writer's own words per 1,000 words"),
-    Metric("hedges_per_1000_words", "hedges /1k words", ".1f",
-           "hedges in the writer's own words per 1,000 words"),
-    Metric("boosters_per_1000_words", "boosters /1k words", ".1f",
-           "boosters in the writer's own words per 1,000 words"),
-    Metric("anonymous_per_1000_words", "anonymous /1k words", ".1f",
-           "anonymous-source phrases per 1,000 words"),
-    Metric("assertion_mean", "mean assertion", "+.2f",
-           "mean sentence assertion, -1 hedged to +1 categorical"),
-    Metric("biased_sentence_share", "biased sentences", ".0%",
-           "share of sentences the BABE-trained classifier reads as biased"),
-    Metric("named_sources", "named sources", ".0f", "named people quoted or cited"),
-    Metric("anonymous_sources", "anonymous sources", ".0f", "unnamed sources"),
-    Metric("grade_level", "reading grade", ".1f",
-           "Flesch-Kincaid grade level (higher is harder to read)"),
-)
-METRIC_KEYS = tuple(m.key for m in METRICS)
 WORD_CHOICE_KINDS = ("loaded", "report_verb")
 DEFAULT_RESAMPLES = 1000
 _PLACEHOLDER = re.compile(r"<[^>]*>")
@@ -242,12 +214,22 @@ def short_name(item_id: str) -> str:
     return tail.rsplit(".", 1)[0] if "." in tail[1:] else tail
 
 
+def _unique(names: list[str]) -> tuple[str, ...]:
+    """Names made unique for the columns: a second "story" becomes "story (2)"."""
+    seen: Counter[str] = Counter()
+    out = []
+    for name in names:
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return tuple(out)
+
+
 def compare_articles(articles: list[tuple[str, Article]], lexicon: Lexicon) -> SideBySide:
     """A few analysed articles, (id, article) each, side by side: the score table (extreme
     of each row marked) and the word-choice differences."""
     summaries = [summarise(a, lexicon, None, item_id) for item_id, a in articles]
     analysed = tuple(a for _, a in articles)
-    names = tuple(short_name(s.id) for s in summaries)
+    names = _unique([short_name(s.id) for s in summaries])
     titles = tuple(s.title or n for s, n in zip(summaries, names))
     rows = tuple(_row(m, tuple(s.values.get(m.key) for s in summaries)) for m in METRICS)
     used = {e for s in summaries for e in s.terms}
@@ -312,6 +294,7 @@ class Profile:
     flagged_words: dict[str, list[Distinctive]]
     all_words: dict[str, list[Distinctive]]
     contrast: Contrast | None
+    highest: dict[str, str | None]  # score key → the group with the highest mean
     sort: str
     min_articles: int
     seed: int
@@ -422,5 +405,8 @@ def profile(summaries: Iterable[Summary | Skipped], lexicon: Lexicon, by: str, *
                                           _per_word(b.terms, b.words), top,
                                           lambda w: terms.get(w, w)),
                             _head_to_head(a.vocabulary, b.vocabulary, top, lambda w: w))
-    return Profile(by, tuple(out), left_out, tuple(skipped), flagged, words, contrast, sort,
-                   min_articles, seed, resamples)
+    highest = {k: max((g for g in out if g.scores[k].mean is not None),
+                      key=lambda g: g.scores[k].mean, default=None) for k in METRIC_KEYS}
+    return Profile(by, tuple(out), left_out, tuple(skipped), flagged, words, contrast,
+                   {k: g.name if g else None for k, g in highest.items()}, sort, min_articles,
+                   seed, resamples)

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from framing.compare import METRIC_KEYS
+from framing.metrics import METRIC_KEYS
 from framing.output import UserError
+from framing.render import FORMATS
 
 if TYPE_CHECKING:
     from framing.compare import Skipped, Summary
     from framing.corpus import Item
 
 MAX_SIDE_BY_SIDE = 12
-COMPARE_FORMATS = ("text", "json", "markdown", "html")
 
 
 def _count_articles(specs: tuple[str, ...]) -> int | None:
@@ -98,21 +98,28 @@ def _side_by_side(specs: tuple[str, ...], lexicon, timeout: float, text_field: s
     return compare_articles(articles, lexicon)
 
 
+def _seconds(param: click.Parameter, value: float) -> float:
+    from framing.cli import _not_nan
+
+    return _not_nan(param, value)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--by", "by", metavar="FIELD",
               help="Group a JSON-lines corpus by this field (e.g. source, bias) into profiles.")
 @click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
               help="With --by: leave out groups with fewer articles (they are listed).")
-@click.option("--sort", type=click.Choice(METRIC_KEYS), default=METRIC_KEYS[0], show_default=True,
-              help="With --by: order the groups by this score (highest first).")
+@click.option("--sort", type=click.Choice(METRIC_KEYS), default=METRIC_KEYS[0], metavar="SCORE",
+              show_default=True, help="With --by: order the groups by this score (highest "
+              "first): " + ", ".join(METRIC_KEYS) + ".")
 @click.option("--versus", nargs=2, metavar="GROUP GROUP",
               help="With --by: also set two groups head to head (e.g. --versus left right).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="With --by: seed of the bootstrap intervals (same seed, same intervals).")
 @click.option("--text-field", default="text", show_default=True,
               help="The field holding the article text in a JSON-lines corpus.")
-@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE.")
 @click.option("--force", is_flag=True, help="Replace --output if it already exists.")
@@ -120,7 +127,8 @@ def _side_by_side(specs: tuple[str, ...], lexicon, timeout: float, text_field: s
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
               help="Extra lexicon file merged over the built-ins (repeatable).")
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
-              show_default=True, help="Seconds to wait for a URL.")
+              show_default=True, callback=lambda ctx, param, value: _seconds(param, value),
+              help="Seconds to wait for a URL.")
 def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: str,
             versus: tuple[str, str] | None, seed: int,
             text_field: str, fmt: str, output: Path | None, force: bool, no_color: bool,

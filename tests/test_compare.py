@@ -248,3 +248,16 @@ def test_real_corpus_slice_profiles():
     for g in p.groups:
         e = g.scores["loaded_per_1000_words"]
         assert e.n == g.articles and (e.low is None or e.low <= e.mean <= e.high)
+
+
+def test_same_file_twice_gets_distinct_names():
+    doc = compared(PORTS[0], PORTS[0])
+    assert doc["comparison"]["names"] == ["port-boosted", "port-boosted (2)"]
+    assert score_row(doc, "loaded_per_1000_words")["highest"] is None  # all equal
+
+
+def test_profile_names_the_highest_group(tmp_path: Path):
+    lexicon = lexicons.builtin()
+    items = read_corpus(str(_corpus(tmp_path)))
+    p = profile((summarise_item(i, "side", lexicon) for i in items), lexicon, "side")
+    assert p.highest["loaded_per_1000_words"] == "west"

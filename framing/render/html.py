@@ -385,12 +385,9 @@ def _profile(p: Profile) -> str:
              f"<th scope=\"col\">{e(p.by)}</th><th class=\"num\" scope=\"col\">articles</th>{head}"
              f"</tr></thead><tbody>{rows}</tbody></table></div>", "<h2>Charts</h2>"]
     for m in METRICS:
-        best = max((g.scores[m.key].mean for g in p.groups
-                    if g.scores[m.key].mean is not None), default=None)
         parts.append(_chart(m, [(g.name, g.scores[m.key].mean, g.scores[m.key].low,
-                                 g.scores[m.key].high, g.scores[m.key].mean == best
-                                 and best is not None, interval(m, g.scores[m.key]))
-                                for g in p.groups]))
+                                 g.scores[m.key].high, g.name == p.highest[m.key],
+                                 interval(m, g.scores[m.key])) for g in p.groups]))
     for title, found in (("Flagged terms", p.flagged_words), ("All words", p.all_words)):
         items = "".join(f"<li><b>{e(g.name)}</b>: {_word_list(found.get(g.name, []))}</li>"
                         for g in p.groups)
