@@ -145,11 +145,12 @@ def summarise_item(item: Item, by: str | None = None, lexicon: Lexicon | None = 
 
 @dataclass(frozen=True)
 class Row:
-    """One score across the compared articles; `extreme`: index of the highest value."""
+    """One score across the compared articles; `highest`: the indices holding the highest
+    value (none when all values are equal)."""
 
     metric: Metric
     values: tuple[float | None, ...]
-    extreme: int | None
+    highest: tuple[int, ...]
     ranking: tuple[int, ...]  # article indices, highest value first (None last)
 
 
@@ -181,11 +182,14 @@ class SideBySide:
 
 
 def _row(metric: Metric, values: tuple[float | None, ...]) -> Row:
-    present = [i for i, v in enumerate(values) if v is not None]
-    ranking = tuple(sorted(present, key=lambda i: -values[i])) + tuple(
+    present = [v for v in values if v is not None]
+    ranking = tuple(sorted((i for i, v in enumerate(values) if v is not None),
+                           key=lambda i: -values[i])) + tuple(
         i for i, v in enumerate(values) if v is None)
-    distinct = len({values[i] for i in present}) > 1
-    return Row(metric, values, ranking[0] if present and distinct else None, ranking)
+    top = max(present, default=None)
+    highest = (tuple(i for i, v in enumerate(values) if v == top)
+               if len(set(present)) > 1 else ())
+    return Row(metric, values, highest, ranking)
 
 
 def _word_choice(entry: Entry, summaries: list[Summary],

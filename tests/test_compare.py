@@ -45,9 +45,9 @@ def test_port_samples_ranked_in_json():
     assert [a["source"] for a in doc["articles"]] == PORTS
     assert all({"scores", "flags", "sentences", "sources"} <= set(a) for a in doc["articles"])
     assert score_row(doc, "loaded_per_1000_words")["ranking"][0] == "port-loaded"
-    assert score_row(doc, "loaded_per_1000_words")["highest"] == "port-loaded"
+    assert score_row(doc, "loaded_per_1000_words")["highest"] == ["port-loaded"]
     assert score_row(doc, "assertion_mean")["ranking"][0] == "port-boosted"
-    assert score_row(doc, "hedges_per_1000_words")["highest"] == "port-hedged"
+    assert score_row(doc, "hedges_per_1000_words")["highest"] == ["port-hedged"]
     assert [r["key"] for r in doc["comparison"]["scores"]] == list(METRIC_KEYS)
 
 
@@ -253,7 +253,7 @@ def test_real_corpus_slice_profiles():
 def test_same_file_twice_gets_distinct_names():
     doc = compared(PORTS[0], PORTS[0])
     assert doc["comparison"]["names"] == ["port-boosted", "port-boosted (2)"]
-    assert score_row(doc, "loaded_per_1000_words")["highest"] is None  # all equal
+    assert score_row(doc, "loaded_per_1000_words")["highest"] == []  # all equal
 
 
 def test_profile_names_the_highest_group(tmp_path: Path):
@@ -261,3 +261,12 @@ def test_profile_names_the_highest_group(tmp_path: Path):
     items = read_corpus(str(_corpus(tmp_path)))
     p = profile((summarise_item(i, "side", lexicon) for i in items), lexicon, "side")
     assert p.highest["loaded_per_1000_words"] == "west"
+
+
+def test_ties_at_the_top_are_all_marked(tmp_path: Path):
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    a.write_text("The reckless plan was approved today.\n")
+    b.write_text("The reckless plan was approved today.\n")
+    c.write_text("The plan was approved today.\n")
+    row = score_row(compared(str(a), str(b), str(c)), "loaded_per_1000_words")
+    assert row["highest"] == ["a", "b"] and row["ranking"][-1] == "c"

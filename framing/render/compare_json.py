@@ -24,7 +24,7 @@ def _side_by_side(side: SideBySide) -> dict:
         "titles": list(side.titles),
         "scores": [{"key": r.metric.key, "label": r.metric.label, "about": r.metric.about,
                     "values": list(r.values),
-                    "highest": None if r.extreme is None else side.names[r.extreme],
+                    "highest": [side.names[i] for i in r.highest],
                     "ranking": [side.names[i] for i in r.ranking]} for r in side.rows],
         "word_choice": [_choice(c, side.names) for c in side.pairs],
         "only_one_uses": [_choice(c, side.names) for c in side.alone],

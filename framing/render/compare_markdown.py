@@ -17,7 +17,7 @@ def _scores(side: SideBySide) -> list[str]:
     lines = ["| score | " + " | ".join(_cell(n) for n in side.names) + " |",
              "|---|" + "---:|" * len(side.names)]
     for row in side.rows:
-        cells = [value(row.metric, v) + (f" {EXTREME}" if i == row.extreme else "")
+        cells = [value(row.metric, v) + (f" {EXTREME}" if i in row.highest else "")
                  for i, v in enumerate(row.values)]
         lines.append(f"| {row.metric.label} | " + " | ".join(cells) + " |")
     return lines

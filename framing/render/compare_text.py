@@ -22,8 +22,14 @@ def _letters(n: int) -> list[str]:
     return [chr(ord("A") + i) for i in range(n)]
 
 
-def _scores(side: SideBySide, color: bool) -> Table:
+def _bar_width(columns: int, width: int) -> int:
+    """Bars shrink as articles are added so that the table keeps within the width."""
+    return max(1, min(BAR, (width - 24) // columns - 10))
+
+
+def _scores(side: SideBySide, color: bool, width: int) -> Table:
     letters = _letters(len(side.names))
+    bar_width = _bar_width(len(side.names), width)
     table = Table(title="Scores (▲ highest in the row)", title_justify="left", show_edge=False,
                   pad_edge=False, padding=(0, 1))
     table.add_column("score", no_wrap=True)
@@ -34,8 +40,8 @@ def _scores(side: SideBySide, color: bool) -> Table:
         cells = []
         for i, v in enumerate(row.values):
             cell = Text(f"{value(row.metric, v):>5} ")
-            cell.append(bar(v, top, BAR), style="cyan" if color else "")
-            if i == row.extreme:
+            cell.append(bar(v, top, bar_width), style="cyan" if color else "")
+            if i in row.highest:
                 cell.append(f" {EXTREME}", style="bold red" if color else "")
             cells.append(cell)
         table.add_row(row.metric.label, *cells)
@@ -60,14 +66,14 @@ def _choices(title: str, choices: tuple[WordChoice, ...], letters: list[str], co
     return table
 
 
-def _side_by_side(side: SideBySide, color: bool) -> list[RenderableType]:
+def _side_by_side(side: SideBySide, color: bool, width: int) -> list[RenderableType]:
     letters = _letters(len(side.names))
     head = Text("Comparing ", style="bold")
     head.append(f"{len(side.names)} articles\n", style="bold")
     for letter, name, title in zip(letters, side.names, side.titles):
         head.append(f"  {letter} {name}", style="bold")
         head.append(f"  {title}\n" if title != name else "\n", style="dim")
-    parts: list[RenderableType] = [head, _scores(side, color), Text("")]
+    parts: list[RenderableType] = [head, _scores(side, color, width), Text("")]
     if side.pairs:
         parts.append(_choices("Word choice: a loaded term in one article, a neutral "
                               "alternative in another", side.pairs, letters, color, True))
@@ -158,7 +164,8 @@ def render(result: Comparison, color: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, color_system="256" if color else None,
                       no_color=not color, width=width, highlight=False, emoji=False)
-    parts = _profile(result, color) if isinstance(result, Profile) else _side_by_side(result, color)
+    parts = (_profile(result, color) if isinstance(result, Profile)
+             else _side_by_side(result, color, width))
     console.print(Group(*parts))
     out = buffer.getvalue()
     return out if color else "\n".join(line.rstrip() for line in out.split("\n"))

@@ -304,8 +304,8 @@ def _score_table(side: SideBySide) -> str:
     body = []
     for row in side.rows:
         cells = "".join(
-            f"<td class=\"num{' top' if i == row.extreme else ''}\">{e(value(row.metric, v))}"
-            + (" ▲<span class=\"sr\"> highest</span>" if i == row.extreme else "") + "</td>"
+            f"<td class=\"num{' top' if i in row.highest else ''}\">{e(value(row.metric, v))}"
+            + (" ▲<span class=\"sr\"> highest</span>" if i in row.highest else "") + "</td>"
             for i, v in enumerate(row.values))
         body.append(f"<tr><th scope=\"row\" title=\"{e(row.metric.about)}\">"
                     f"{e(row.metric.label)}</th>{cells}</tr>")
@@ -316,7 +316,7 @@ def _score_table(side: SideBySide) -> str:
 
 
 def _row_chart(row: Row, names: tuple[str, ...]) -> str:
-    return _chart(row.metric, [(n, v, None, None, i == row.extreme, value(row.metric, v))
+    return _chart(row.metric, [(n, v, None, None, i in row.highest, value(row.metric, v))
                                for i, (n, v) in enumerate(zip(names, row.values))])
 
 
