@@ -74,6 +74,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .bar-row .lab{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .words li{margin:.2rem 0}
 @media (min-width:700px){.choices td{min-width:12rem}}
+@media (max-width:600px){.choices thead{display:none}.choices tr{display:block;padding:.4rem 0;
+ border-bottom:1px solid #ccc}.choices td{display:block;border:0;padding:.1rem 0}
+ .choices td[data-label]::before{content:attr(data-label) ": ";font-weight:700;color:%(ink)s}}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.25rem .35rem}table{font-size:.85rem}
  .ci .bar-row{grid-template-columns:5.5rem minmax(0,1fr) 8.5rem;font-size:.8rem}
  h1{font-size:1.3rem}}
@@ -331,8 +334,8 @@ def _choice_table(choices: tuple[WordChoice, ...], names: tuple[str, ...], pairs
     for c in choices:
         cells = f"<td class=\"c-{c.kind}\">{_lines(by_article(c.uses, names))}</td>"
         if pairs:
-            cells += f"<td>{_lines(by_article(c.instead, names))}</td>"
-        cells += (f"<td>{e(c.explanation)} <a href=\"#lex-{e(c.id)}\">{e(kind_label(c))}: "
+            cells += f"<td data-label=\"others say\">{_lines(by_article(c.instead, names))}</td>"
+        cells += (f"<td data-label=\"why\">{e(c.explanation)} <a href=\"#lex-{e(c.id)}\">{e(kind_label(c))}: "
                   f"{e(c.id)}</a></td>")
         rows.append(f"<tr>{cells}</tr>")
     return (f"<div class=\"scroll\"><table class=\"choices\"><thead><tr>{head}</tr></thead>"
