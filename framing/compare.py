@@ -128,7 +128,8 @@ def group_of(fields: dict, by: str | None) -> str | None:
     return "(none)" if value is None or str(value).strip() == "" else str(value).strip()
 
 
-def summarise_item(item: Item, by: str | None = None, lexicon: Lexicon | None = None) -> Summary | Skipped:
+def summarise_item(item: Item, by: str | None = None,
+                   lexicon: Lexicon | None = None) -> Summary | Skipped:
     """One corpus item analysed and summarised: the unit of work of a (parallel) batch."""
     from framing import lexicon as lexicons
     from framing.pipeline import analyse_text

@@ -113,7 +113,8 @@ def test_internal_links_resolve_and_flags_are_keyboard_reachable():
     result = run("compare", *PORTS, "--format", "html")
     tags = parse(result.output)
     ids = {a["id"] for _, a in tags.tags if a.get("id")}
-    targets = {a["href"][1:] for t, a in tags.tags if t == "a" and (a.get("href") or "").startswith("#")}
+    targets = {a["href"][1:] for t, a in tags.tags
+               if t == "a" and (a.get("href") or "").startswith("#")}
     assert targets and targets <= ids
     loaded = framing.analyse(Path(SAMPLES / "port-loaded.txt").read_text())
     numbers = [a for t, a in tags.tags if t == "a" and "fn" in (a.get("class") or "").split()]

@@ -209,7 +209,8 @@ def _summary(article: Article) -> str:
     if line:
         parts.append(f"<p>{e(line)}.</p><ul>")
         parts += [f"<li><b>Most biased</b> {p:.2f}: “{e(text)}” <span class=\"note\">(words "
-                  f"that raised it: {e(words)})</span></li>" for p, text, words in most_biased(article)]
+                  f"that raised it: {e(words)})</span></li>"
+                  for p, text, words in most_biased(article)]
         parts.append("</ul>")
     parts.append("<p class=\"note\">Densities count the writer's own words; flags inside "
                  "quotations are the speaker's and are counted apart.</p>")
@@ -220,7 +221,8 @@ def _key() -> str:
     marks = "".join(f"<span><mark class=\"k-{k}\">{e(KIND_LABELS[k])}</mark></span>"
                     for k in KINDS)
     return (f"<div class=\"key\" aria-label=\"key\">{marks}<span class=\"speech\">quoted "
-            "speech</span><span><b class=\"s s-down\">⇊ ↓</b> hedged, <b class=\"s s-up\">↑ ⇈"
+            "speech</span><span><b class=\"s s-down\">⇊ ↓</b> hedged, "
+            "<b class=\"s s-up\">↑ ⇈"
             "</b> boosted sentence</span></div>")
 
 
@@ -273,14 +275,15 @@ def _bar_svg(v: float | None, low: float | None, high: float | None, dom: tuple[
                       f"fill=\"{fill}\"/>")
     if low is not None and high is not None:
         shapes.append(f"<line x1=\"{x(low):.2f}\" x2=\"{x(high):.2f}\" y1=\"8\" y2=\"8\" "
-                      "stroke=\"#1a1a1a\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"/>")
+                      f"stroke=\"{INK}\" stroke-width=\"2\" "
+                      "vector-effect=\"non-scaling-stroke\"/>")
         for t in (low, high):
             shapes.append(f"<line x1=\"{x(t):.2f}\" x2=\"{x(t):.2f}\" y1=\"3\" y2=\"13\" "
-                          "stroke=\"#1a1a1a\" stroke-width=\"2\" "
+                          f"stroke=\"{INK}\" stroke-width=\"2\" "
                           "vector-effect=\"non-scaling-stroke\"/>")
     if lo < 0:
         shapes.append(f"<line x1=\"{x(0):.2f}\" x2=\"{x(0):.2f}\" y1=\"0\" y2=\"16\" "
-                      "stroke=\"#555\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"/>")
+                      f"stroke=\"{MUTED}\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"/>")
     return (f"<svg viewBox=\"0 0 100 16\" preserveAspectRatio=\"none\" role=\"img\" "
             f"aria-label=\"{e(label)}\">{''.join(shapes)}</svg>")
 
@@ -290,7 +293,8 @@ def _chart(metric: Metric, rows: list[tuple[str, float | None, float | None, flo
     """One score as horizontal bars: (label, value, low, high, highest?, value text) per row."""
     dom = _domain([n for _, v, lo, hi, _, _ in rows for n in (v, lo, hi) if n is not None])
     intervals = any(lo is not None for _, _, lo, _, _, _ in rows)
-    out = [f"<figure class=\"chart{' ci' if intervals else ''}\"><figcaption><b>{e(metric.label)}</b> <span class=\"note\">"
+    out = [f"<figure class=\"chart{' ci' if intervals else ''}\"><figcaption>"
+           f"<b>{e(metric.label)}</b> <span class=\"note\">"
            f"{e(metric.about)}</span></figcaption>"]
     for label, v, lo, hi, top, text in rows:
         out.append(f"<div class=\"bar-row\"><span class=\"lab\" title=\"{e(label)}\">{e(label)}"
@@ -335,7 +339,8 @@ def _choice_table(choices: tuple[WordChoice, ...], names: tuple[str, ...], pairs
         cells = f"<td class=\"c-{c.kind}\">{_lines(by_article(c.uses, names))}</td>"
         if pairs:
             cells += f"<td data-label=\"others say\">{_lines(by_article(c.instead, names))}</td>"
-        cells += (f"<td data-label=\"why\">{e(c.explanation)} <a href=\"#lex-{e(c.id)}\">{e(kind_label(c))}: "
+        cells += (f"<td data-label=\"why\">{e(c.explanation)} "
+                  f"<a href=\"#lex-{e(c.id)}\">{e(kind_label(c))}: "
                   f"{e(c.id)}</a></td>")
         rows.append(f"<tr>{cells}</tr>")
     return (f"<div class=\"scroll\"><table class=\"choices\"><thead><tr>{head}</tr></thead>"
