@@ -13,6 +13,7 @@ import click
 
 from framing import __version__
 from framing.classify.commands import evaluate, train
+from framing.compare_cmd import compare
 from framing.output import UserError, write_file
 from framing.results import KINDS
 from framing.render import FORMATS
@@ -112,6 +113,7 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
 
 main.add_command(train)
 main.add_command(evaluate)
+main.add_command(compare)
 
 
 @main.group()

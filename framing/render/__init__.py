@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from framing.results import Article
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 def renderer(fmt: str) -> Callable[[list[Article], bool], str]:
@@ -14,6 +14,8 @@ def renderer(fmt: str) -> Callable[[list[Article], bool], str]:
         from framing.render.json import render
     elif fmt == "markdown":
         from framing.render.markdown import render
+    elif fmt == "html":
+        from framing.render.html import render
     else:
         from framing.render.terminal import render
     return render
