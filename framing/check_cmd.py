@@ -13,11 +13,10 @@ import click
 
 from framing.lexicon import LEVELS
 from framing.lintconfig import FAIL_LEVELS
-from framing.output import UserError
+from framing.output import EXIT_INPUT, UserError
 from framing.render.lint import FORMATS
 
 EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 MAX_BYTES = 5_000_000
 
 
@@ -41,6 +40,9 @@ def _read(spec: str) -> str:
     from framing.files import read_bytes, read_capped
     from framing.load import InputError, decode
 
+    if "://" in spec:
+        raise InputError(f"{spec}: check reads files and stdin, not URLs "
+                         "(`framing analyse` fetches pages)")
     if spec == "-":
         return decode(read_capped(sys.stdin.buffer, MAX_BYTES, spec, InputError), spec)
     return decode(read_bytes(spec, InputError, max_bytes=MAX_BYTES), spec)
@@ -118,14 +120,14 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
     from framing.load import InputError
     from framing.mask import syntax_for
 
-    flags = lintconfig.layer({"enable": _split(enable), "disable": _split(disable),
-                              "levels": _levels(levels), "allow": list(allow),
-                              "lexicons": [str(p) for p in lexicons],
-                              **({"fail-level": fail_level} if fail_level else {}),
-                              **({"include-quotes": include_quotes}
-                                 if include_quotes is not None else {})},
-                             "command line")
     try:
+        flags = lintconfig.layer({"enable": _split(enable), "disable": _split(disable),
+                                  "levels": _levels(levels), "allow": list(allow),
+                                  "lexicons": [str(p) for p in lexicons],
+                                  **({"fail-level": fail_level} if fail_level else {}),
+                                  **({"include-quotes": include_quotes}
+                                     if include_quotes is not None else {})},
+                                 "command line")
         files = [f for spec in inputs
                  for f in expand(spec, exclude, gitignore=not no_gitignore)]
         fixed = lintconfig.read_file(config_file) if config_file else None

@@ -138,13 +138,17 @@ def layer(data: dict, where: str, base: Path | None = None) -> Layer:
     if include is not None and not isinstance(include, bool):
         raise ConfigError(f"{where}: include-quotes: must be true or false")
     fail = data.get("fail-level")
-    lexicons = _names(data.get("lexicons", []), "lexicons", where)
+    lexicons = [(base / p) if base else Path(p)
+                for p in _names(data.get("lexicons", []), "lexicons", where)]
+    missing = [p for p in lexicons if not p.is_file()]
+    if missing:
+        raise ConfigError(f"{where}: lexicons: {missing[0]}: no such lexicon file")
     return Layer(
         where=where,
         enable=_names(data.get("enable", []), "enable", where),
         disable=_names(data.get("disable", []), "disable", where),
         levels={k: _level(v, f"levels.{k}", where) for k, v in _flat(levels).items()},
-        lexicons=tuple((base / p) if base else Path(p) for p in lexicons),
+        lexicons=tuple(lexicons),
         allow=_names(data.get("allow", []), "allow", where),
         fail_level=None if fail is None else _level(fail, "fail-level", where, FAIL_LEVELS),
         include_quotes=include)

@@ -68,6 +68,8 @@ def _summary(reports: list[FileReport]) -> str:
 
 
 def render(reports: list[FileReport], color: bool = False) -> str:
+    if not reports:
+        return ""  # every input failed to load: the errors said so
     out = []
     for report in reports:
         if not report.findings:
