@@ -91,6 +91,9 @@ class _Lexicons:
               help="Also list what suppression comments silenced (never fails).")
 @click.option("--diff", is_flag=True,
               help="Print the suggested rewrites as a unified diff (files are never changed).")
+@click.option("--syntax", type=click.Choice(("auto", "markdown", "html", "text")), default="auto",
+              show_default=True,
+              help="How to read the files: by their suffix (auto; stdin is text) or as given.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip matching files when walking folders (gitignore syntax; repeatable).")
 @click.option("--no-gitignore", is_flag=True, help="Walk files that .gitignore lists too.")
@@ -101,7 +104,7 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
           include_quotes: bool | None, enable: tuple[str, ...], disable: tuple[str, ...],
           levels: tuple[str, ...], allow: tuple[str, ...], lexicons: tuple[Path, ...],
           config_file: Path | None, no_config: bool, show_suppressed: bool, diff: bool,
-          exclude: tuple[str, ...], no_gitignore: bool, output: Path | None, force: bool,
+          syntax: str, exclude: tuple[str, ...], no_gitignore: bool, output: Path | None, force: bool,
           no_color: bool) -> None:
     """Check drafts as a linter does: PATH is a .md, .txt or .html file, a folder (walked for
     them, .gitignore respected), a quoted glob, or - for stdin.
@@ -113,6 +116,7 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
       framing check draft.md --fail-level error
       framing check draft.md --diff
       framing check stories/ --format sarif -o framing.sarif
+      cat draft.md | framing check - --syntax markdown
     """
     from framing import lint, lintconfig
     from framing.cli import _emit, _use_color
@@ -146,7 +150,9 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
             settings = lintconfig.Settings(tuple(x for x in (layer, flags) if x))
             lexicon = lexicons_.get(settings.lexicons)
             settings.check(lexicon)
-            report = lint.check_text(text, path, syntax_for(path), settings, lexicon)
+            report = lint.check_text(text, path,
+                                     syntax_for(path) if syntax == "auto" else syntax,
+                                     settings, lexicon)
         except lintconfig.ConfigError as exc:
             raise UserError(str(exc)) from None
         except (InputError, lint.LintError) as exc:

@@ -16,7 +16,6 @@ from pathlib import Path
 from framing.files import read_bytes
 from framing.lexicon import LEVELS, Lexicon
 from framing.results import KINDS
-from framing.segment import normalise
 
 CONFIG_NAMES = (".framing.toml", "pyproject.toml")
 FAIL_LEVELS = (*LEVELS, "none")
@@ -67,6 +66,8 @@ class Settings:
 
     @property
     def allowed(self) -> frozenset[str]:
+        from framing.segment import normalise
+
         return frozenset(normalise(t) for layer in self.layers for t in layer.allow)
 
     def enabled(self, rule: str, kind: str) -> bool:

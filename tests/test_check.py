@@ -522,9 +522,21 @@ def test_folders_are_walked_with_exclude_and_gitignore(tmp_path):
     assert result.exit_code == 2 and "not excluded or git-ignored" in result.stderr
 
 
-def test_stdin_is_checked_as_text():
-    result = run("-", "--format", "line", input="The regime fell.\n")
-    assert result.exit_code == 1 and result.stdout.startswith("-:1:5: warning loaded.regime")
+def test_stdin_is_checked_as_text_unless_syntax_says():
+    text = "`regime` and the regime fell.\n"
+    result = run("-", "--format", "line", input=text)
+    assert result.exit_code == 1 and result.stdout.startswith("-:1:2: warning loaded.regime")
+    result = run("-", "--format", "line", "--syntax", "markdown", input=text)
+    assert [(line, col) for _, line, col, _, _ in lines_of(result.stdout)] == [(1, 18)]
+
+
+def test_entry_levels_and_error_fail_level(tmp_path):
+    found = findings(tmp_path, "e.txt", "They called the migrants vermin and the regime fell.\n")
+    assert [(f["rule"], f["level"]) for f in found] == [("loaded.vermin", "error"),
+                                                        ("loaded.regime", "warning")]
+    assert run(str(tmp_path / "e.txt"), "--fail-level", "error").exit_code == 1
+    assert run(str(tmp_path / "e.txt"), "--level", "loaded.vermin=warning",
+               "--fail-level", "error").exit_code == 0
 
 
 # --- speed: no classifier, no readability -------------------------------------------------

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from framing.lint import FileReport
+if TYPE_CHECKING:
+    from framing.lint import FileReport
 
 FORMATS = ("text", "line", "json", "sarif", "github")
 
