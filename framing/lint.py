@@ -134,7 +134,7 @@ def regions(commented: str, lexicon: Lexicon, path: str) -> list[Region]:
 def _silenced(flag: Flag, found: list[Region]) -> str | None:
     for r in found:
         if r.start <= flag.start < r.end and r.selector in ("*", flag.id, flag.kind):
-            return f"{r.how}" if r.selector == "*" else f"{r.how}={r.selector}"
+            return r.how if r.selector == "*" else f"{r.how}={r.selector}"
     return None
 
 

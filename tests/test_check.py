@@ -128,6 +128,14 @@ def test_text_view_groups_by_file_with_a_caret_under_the_span(tmp_path):
     assert out[-2].startswith("4 findings (2 warnings, 2 suggestions) in 1 of 1 file")
 
 
+def test_text_view_caret_counts_terminal_cells_for_wide_characters(tmp_path):
+    path = tmp_path / "w.txt"
+    path.write_text("中文中文 the regime fell.\n", encoding="utf-8")
+    out = run(str(path), "--no-color").stdout.split("\n")
+    assert out[1].startswith("   1:10  warning")                # 10th character
+    assert out[3] == " " * (9 + 8 + 5) + "^" * 6                # 4 wide characters: 8 cells
+
+
 def test_github_annotations(tmp_path):
     path = tmp_path / "d,1.txt"
     path.write_text("The regime 100% fell.\n", encoding="utf-8")

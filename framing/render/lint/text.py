@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import click
+from rich.cells import cell_len
 
 from framing.lexicon import LEVELS
 from framing.lint import FileReport, Finding
@@ -37,12 +38,17 @@ def _finding(report: FileReport, f: Finding, color: bool) -> list[str]:
     where = f"{f.line}:{f.column}".rjust(7)
     head = (f"{where}  {_style(f.level.ljust(10), color, **LEVEL_STYLES[f.level])} "
             f"{_style(f.text, color, bold=True)}  {_style(f.rule, color, dim=True)}")
+    if f.in_quote:
+        head += _style("  (in quoted speech)", color, italic=True)
     if f.suppressed:
         head += _style(f"  (suppressed: {f.suppressed})", color, dim=True)
     excerpt, caret, width = _excerpt(report, f)
+    excerpt = excerpt.replace("\t", " ")
     pad = " " * 9
-    out = [head, pad + excerpt.replace("\t", " "),
-           pad + " " * caret + _style("^" * width, color, **LEVEL_STYLES[f.level]),
+    out = [head, pad + excerpt,
+           pad + " " * cell_len(excerpt[:caret])    # wide (CJK) characters take two cells
+           + _style("^" * max(cell_len(excerpt[caret:caret + width]), 1), color,
+                    **LEVEL_STYLES[f.level]),
            pad + "why: " + f.message]
     if f.alternatives:
         out.append(pad + _style("instead: " + "; ".join(f.alternatives), color, fg="green"))
