@@ -43,26 +43,47 @@ def _read(spec: str) -> str:
     if "://" in spec:
         raise InputError(f"{spec}: check reads files and stdin, not URLs "
                          "(`framing analyse` fetches pages)")
-    if spec == "-":
-        return decode(read_capped(sys.stdin.buffer, MAX_BYTES, spec, InputError), spec)
-    return decode(read_bytes(spec, InputError, max_bytes=MAX_BYTES), spec)
+    data = (read_capped(sys.stdin.buffer, MAX_BYTES, spec, InputError) if spec == "-" else
+            read_bytes(spec, InputError, max_bytes=MAX_BYTES))
+    return decode(data, spec) if data.strip() else ""  # an empty draft has nothing to flag
 
 
-class _Lexicons:
-    """One lexicon per distinct list of extra files, loaded once."""
+class _Checker:
+    """Checks files one by one: the config nearest each file (or the one given) under the
+    flags, one lexicon per distinct list of extra files, each loaded once."""
 
-    def __init__(self) -> None:
-        self.cache: dict = {}
+    def __init__(self, flags, fixed, no_config: bool, syntax: str) -> None:
+        self.flags, self.fixed, self.no_config, self.syntax = flags, fixed, no_config, syntax
+        self.configs: dict = {}
+        self.lexicons: dict = {}
 
-    def get(self, files: tuple[Path, ...]):
+    def _lexicon(self, files: tuple[Path, ...]):
         from framing import lexicon
 
-        if files not in self.cache:
+        if files not in self.lexicons:
             try:
-                self.cache[files] = lexicon.load(files)
+                self.lexicons[files] = lexicon.load(files)
             except lexicon.LexiconError as exc:
                 raise UserError(str(exc)) from None
-        return self.cache[files]
+        return self.lexicons[files]
+
+    def check(self, path: str):
+        """(the file's report, its fail level). UserError for a config or lexicon problem
+        (it stops the run); InputError or LintError for this file alone."""
+        from framing import lint, lintconfig
+        from framing.mask import syntax_for
+
+        text = _read(path)
+        try:
+            layer = self.fixed or (None if self.no_config else lintconfig.find(
+                Path.cwd() if path == "-" else Path(path), self.configs))
+            settings = lintconfig.Settings(tuple(x for x in (layer, self.flags) if x))
+            lexicon = self._lexicon(settings.lexicons)
+            settings.check(lexicon)
+        except lintconfig.ConfigError as exc:
+            raise UserError(str(exc)) from None
+        syntax = syntax_for(path) if self.syntax == "auto" else self.syntax
+        return lint.check_text(text, path, syntax, settings, lexicon), settings.fail_level
 
 
 @click.command()
@@ -122,7 +143,6 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
     from framing.cli import _emit, _use_color
     from framing.corpus import expand
     from framing.load import InputError
-    from framing.mask import syntax_for
 
     try:
         flags = lintconfig.layer({"enable": _split(enable), "disable": _split(disable),
@@ -139,27 +159,16 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
         raise UserError(str(exc)) from None
     if config_file and fixed is None:
         raise UserError(f"{config_file}: has no [tool.framing] table")
-    lexicons_ = _Lexicons()
-    found: dict = {}
+    checker = _Checker(flags, fixed, no_config, syntax)
     reports, failed, errors = [], False, 0
     for path in files:
         try:
-            text = _read(path)
-            layer = fixed or (None if no_config else lintconfig.find(
-                Path.cwd() if path == "-" else Path(path), found))
-            settings = lintconfig.Settings(tuple(x for x in (layer, flags) if x))
-            lexicon = lexicons_.get(settings.lexicons)
-            settings.check(lexicon)
-            report = lint.check_text(text, path,
-                                     syntax_for(path) if syntax == "auto" else syntax,
-                                     settings, lexicon)
-        except lintconfig.ConfigError as exc:
-            raise UserError(str(exc)) from None
+            report, fail_level = checker.check(path)
         except (InputError, lint.LintError) as exc:
             click.echo(f"framing: error: {exc}", err=True)
             errors += 1
             continue
-        failed |= lint.fails([report], settings.fail_level)
+        failed |= lint.fails([report], fail_level)
         reports.append(report)
     if diff:
         from framing.render.lint.diff import render_diff

@@ -80,6 +80,8 @@ def test_quoted_speech_is_off_by_default_and_on_with_include_quotes(tmp_path):
 
 @pytest.mark.parametrize("text, args, code", [
     ("The council met on Tuesday.\n", (), 0),
+    ("", (), 0),                                                  # an empty draft
+    ("```\nThe regime slammed critics.\n```\n", (), 1),          # .txt: no Markdown
     (PLAIN, (), 1),
     (PLAIN, ("--fail-level", "error"), 0),
     (PLAIN, ("--fail-level", "none"), 0),
