@@ -189,6 +189,16 @@ def test_sarif_is_valid_against_the_official_2_1_0_schema(tmp_path):
     assert change["deletedRegion"]["startColumn"] == 12
     rules = run_["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    uris = [a["location"]["uri"] for a in run_["artifacts"]]
+    assert uris == [(tmp_path / "d.md").as_uri(), Path(LOADED).as_uri()]
+
+
+def test_sarif_relative_paths_stay_relative(tmp_path, monkeypatch):
+    write(tmp_path / "my draft.md", "The regime fell.\n")
+    monkeypatch.chdir(tmp_path)
+    doc = json.loads(run("my draft.md", "--format", "sarif").stdout)
+    location = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "my%20draft.md"
 
 
 # --- Markdown and HTML masking ------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
 from framing import __version__
 from framing.lint import FileReport, Finding
@@ -15,7 +16,12 @@ SARIF_LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else PurePath(path).as_posix().removeprefix("./")
+    """A relative path stays relative (code-review tools resolve it against the repository);
+    an absolute one becomes a file: URI."""
+    if path == "-":
+        return "stdin"
+    pure = PurePath(path)
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
 
 
 def _region(f: Finding) -> dict:
