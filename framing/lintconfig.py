@@ -79,15 +79,13 @@ class Settings:
         return state.get(rule, state.get(kind, True))
 
     def level(self, rule: str, kind: str, entry_level: str | None) -> str:
-        """The id's level, else its kind's (later layers win), else the entry's, else the
-        kind's default."""
+        """The level the layers set for the id, else for its kind (a later layer wins), else
+        the entry's own level, else the kind's default."""
         for name in (rule, kind):
             for layer in reversed(self.layers):
                 if name in layer.levels:
                     return layer.levels[name]
-            if name == rule and entry_level:
-                return entry_level
-        return KIND_LEVELS.get(kind, "warning")
+        return entry_level or KIND_LEVELS.get(kind, "warning")
 
     def check(self, lexicon: Lexicon) -> None:
         """Every kind or id named in a layer exists (after that layer's lexicons are read)."""
