@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from framing.lexicon import LEVELS, Lexicon
 from framing.lintconfig import Settings
-from framing.mask import DIRECTIVE
+from framing.mask import DIRECTIVE, line_starts
 from framing.results import KINDS, Article, Flag
 from framing.segment import normalise, tokens
 
@@ -84,7 +84,7 @@ class Lines:
     """Offset -> (line, column), both 1-based, columns in characters."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = line_starts(text)
 
     def at(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1

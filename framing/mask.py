@@ -60,10 +60,9 @@ def _blank_all(chars: list[str], pattern: re.Pattern[str], text: str) -> None:
         _blank(chars, m.start(), m.end())
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
-    return starts
+def line_starts(text: str) -> list[int]:
+    """The offset where each line begins."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def _markdown_blocks(chars: list[str], text: str) -> None:
@@ -73,7 +72,7 @@ def _markdown_blocks(chars: list[str], text: str) -> None:
     front = _FRONT_MATTER.match(text)
     if front:
         _blank(chars, 0, front.end())
-    starts = _line_starts(text) + [len(text)]
+    starts = line_starts(text) + [len(text)]
     source = "".join(chars)
     for token in MarkdownIt("commonmark").parse(source):
         if token.type in ("fence", "code_block") and token.map:
