@@ -125,8 +125,8 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
           include_quotes: bool | None, enable: tuple[str, ...], disable: tuple[str, ...],
           levels: tuple[str, ...], allow: tuple[str, ...], lexicons: tuple[Path, ...],
           config_file: Path | None, no_config: bool, show_suppressed: bool, diff: bool,
-          syntax: str, exclude: tuple[str, ...], no_gitignore: bool, output: Path | None, force: bool,
-          no_color: bool) -> None:
+          syntax: str, exclude: tuple[str, ...], no_gitignore: bool, output: Path | None,
+          force: bool, no_color: bool) -> None:
     """Check drafts as a linter does: PATH is a .md, .txt or .html file, a folder (walked for
     them, .gitignore respected), a quoted glob, or - for stdin.
 

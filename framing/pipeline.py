@@ -117,7 +117,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for f in flags:
         by_sentence.setdefault(f.sentence, []).append(f)
     texts = [text[s:e] for s, e in spans]
-    bias = _bias(texts, flags, model) if model is not False and not flags_only else [(None, ())] * len(spans)
+    classify = model is not False and not flags_only
+    bias = _bias(texts, flags, model) if classify else [(None, ())] * len(spans)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),

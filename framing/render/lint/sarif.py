@@ -11,7 +11,8 @@ from framing import __version__
 from framing.lint import FileReport, Finding
 from framing.render.lint.line import message
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+          "sarif-schema-2.1.0.json")
 SARIF_LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
 
 
