@@ -582,3 +582,13 @@ def test_check_imports_no_heavy_module(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, LOADED], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert "HEAVY []" in done.stderr, done.stderr
+
+
+def test_pre_commit_hook_runs_check_on_the_files_folders_are_walked_for():
+    from framing.corpus import TEXT_SUFFIXES
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: framing-check" in hook and "entry: framing check" in hook
+    files = re.search(r"^  files: (.+)$", hook, re.M).group(1)
+    assert {s for s in TEXT_SUFFIXES if re.search(files, f"draft{s}")} == set(TEXT_SUFFIXES)
+    assert not re.search(files, "draft.py")
