@@ -495,6 +495,24 @@ def test_every_shipped_replacement_fits_its_forms_and_names_an_alternative():
         assert {r.lower() for r in e.replacement} & {a.lower() for a in e.alternatives}
 
 
+def test_shipped_rewrites_keep_the_article_right_on_every_flag_example():
+    """'a henchman' must not become 'a aide': a rewrite keeps the a/an of the words it
+    replaces (u- and h- words aside, whose sound the spelling does not tell)."""
+    from framing import lexicon, lint, lintconfig
+
+    lex, settings = lexicon.builtin(), lintconfig.Settings(())
+    wrong = re.compile(r"\b[Aa] [aeioAEIO]\w|\b[Aa]n [^aeiouhAEIOUH\W]\w")
+    bad = []
+    for entry in (e for e in lex.entries if e.replacement):
+        for example in entry.flag_examples:
+            found = lint.check_text(example, "x", "text", settings, lex).findings
+            after = lint.rewritten(example, tuple(f for f in found if f.rule == entry.id))
+            assert after != example, (entry.id, example)
+            if len(wrong.findall(after)) > len(wrong.findall(example)):
+                bad.append(after)
+    assert bad == []
+
+
 @pytest.mark.parametrize("line, message", [
     ('replacement = ["criticised"]', "needs one rewrite per form (4), has 1"),
     ('replacement = "hit"', "must name one of the alternatives"),
