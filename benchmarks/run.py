@@ -188,6 +188,8 @@ def tools(article: Path, peers_python: str | None, failures: dict[str, str]) -> 
              [*framing, "analyse", article.name, "--format", "json"], inprocess="framing"),
         Tool("framing analyse", "framing annotations, text report",
              [*framing, "analyse", article.name]),
+        Tool("framing check --format line", "framing lint findings (no classifier)",
+             [*framing, "check", article.name, "--format", "line"], ok_codes=(0, 1)),
         Tool(f"proselint check ({PEERS['proselint']})", "prose linter, default checks",
              [str(peer_bin / "proselint"), "check", article.name], ok_codes=(0, 1),
              inprocess="proselint", python=str(peers_python),

@@ -179,3 +179,8 @@ def explain(name: str, lexicons: tuple[Path, ...]) -> None:
                            + (f"; did you mean {', '.join(hint)}?" if hint else
                               "; see `framing lexicon list`"))
     click.echo(text, nl=False)
+
+
+from framing.check_cmd import check  # noqa: E402  (registered after the group exists)
+
+main.add_command(check)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import glob
 import gzip
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,9 +40,11 @@ def is_corpus(spec: str) -> bool:
     return spec.lower().endswith(CORPUS_SUFFIXES)
 
 
-def expand(spec: str) -> list[str]:
+def expand(spec: str, exclude: Sequence[str] = (), gitignore: bool = False) -> list[str]:
     """The file specs one input stands for: a directory's article files, a glob's matches
-    (sorted), else the spec itself. InputError when a directory or glob holds no article."""
+    (sorted), else the spec itself. A directory's and a glob's files skip those matching the
+    `exclude` patterns (gitignore syntax, relative to the directory or as written) and, with
+    `gitignore`, those git ignores. InputError when a directory or glob holds no article."""
     if spec == "-" or "://" in spec:
         return [spec]
     path = Path(spec)
@@ -50,15 +52,67 @@ def expand(spec: str) -> list[str]:
         found = sorted(str(p) for p in path.rglob("*")
                        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        found = _kept(path, found, exclude, gitignore)
         if not found:
-            raise InputError(f"{spec}: directory holds no .txt, .md or .html files")
+            raise InputError(f"{spec}: directory holds no .txt, .md or .html files"
+                             + (" that are not excluded or git-ignored" if exclude or gitignore
+                                else ""))
         return found
     if GLOB_CHARS & set(spec) and not path.exists():
         found = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
+        found = _kept(Path("."), found, exclude, gitignore)
         if not found:
             raise InputError(f"{spec}: no file matches this pattern")
         return found
     return [spec]
+
+
+def _kept(root: Path, files: list[str], exclude: Sequence[str], gitignore: bool) -> list[str]:
+    """`files` (under `root`) less the excluded and the git-ignored (pathspec's gitignore
+    rules; a deeper .gitignore overrides a shallower one)."""
+    if not exclude and not gitignore:
+        return files
+    import pathspec
+
+    excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    ignores = _gitignores(root) if gitignore else []
+    kept = []
+    for name in files:
+        file = Path(name).resolve()
+        if excluded.match_file(_relative(file, root.resolve())) or excluded.match_file(name):
+            continue
+        ignored = False
+        for folder, spec in ignores:  # shallowest first: a deeper file has the last word
+            if folder in file.parents:
+                include = spec.check_file(file.relative_to(folder).as_posix()).include
+                ignored = ignored if include is None else include
+        if not ignored:
+            kept.append(name)
+    return kept
+
+
+def _relative(file: Path, root: Path) -> str:
+    return file.relative_to(root).as_posix() if root in file.parents else file.as_posix()
+
+
+def _gitignores(root: Path) -> list:
+    """(folder, spec) of every .gitignore from the repository's top (the nearest folder with
+    .git, else `root`) down to `root` and inside it, shallowest first."""
+    import pathspec
+
+    root = root.resolve()
+    top = next((d for d in (root, *root.parents) if (d / ".git").exists()), root)
+    above = [d for d in (root, *root.parents) if d == top or top in d.parents]
+    files = [d / ".gitignore" for d in reversed(above)] + [
+        p for p in root.rglob(".gitignore") if p.parent != root]
+    out = []
+    for file in sorted((f for f in files if f.is_file()), key=lambda f: len(f.parts)):
+        try:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue  # an unreadable .gitignore ignores nothing, as in git
+        out.append((file.parent, pathspec.GitIgnoreSpec.from_lines(lines)))
+    return out
 
 
 def _scalar_fields(record: dict, skip: str) -> dict[str, str | int | float | bool]:

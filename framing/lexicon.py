@@ -14,6 +14,7 @@ REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alterna
 CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
 SHAPES = ("capitalized", "lower")
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
+LEVELS = ("suggestion", "warning", "error")  # of `framing check` findings, mildest first
 
 
 class LexiconError(Exception):
@@ -69,6 +70,8 @@ class Entry:
     pass_examples: tuple[str, ...]
     source: str
     origin: str
+    replacement: tuple[str, ...] | None = None  # drop-in rewrite per form, for `check --diff`
+    level: str | None = None  # `check` level of this entry, over its kind's default
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,25 @@ def _forms(value: object, where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(forms)
 
 
+def _replacement(value: object, forms: tuple[tuple[str, ...], ...], alternatives: tuple[str, ...],
+                 where: str) -> tuple[str, ...] | None:
+    """One drop-in rewrite per form: a string that fits every form, or a list parallel to
+    `forms` (inflection kept); it must name one of the alternatives."""
+    if value is None:
+        return None
+    per_form = (value,) * len(forms) if isinstance(value, str) else _str_list(value, where)
+    if len(per_form) != len(forms):
+        raise LexiconError(f"{where}: needs one rewrite per form ({len(forms)}), "
+                           f"has {len(per_form)}")
+    if any(not r.strip() or "<" in r or "(" in r for r in per_form):
+        raise LexiconError(f"{where}: a rewrite is plain words (no <placeholder> or note)")
+    if any("*" in form for form in forms):
+        raise LexiconError(f"{where}: an entry whose forms have '*' cannot have a replacement")
+    if not {r.lower() for r in per_form} & {a.lower() for a in alternatives}:
+        raise LexiconError(f"{where}: must name one of the alternatives")
+    return tuple(per_form)
+
+
 def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: str) -> Entry:
     if not isinstance(raw, dict):
         raise LexiconError(f"{origin}: every [[entry]] must be a table")
@@ -184,12 +206,20 @@ def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: s
     exceptions = raw.get("exceptions", [])
     if not isinstance(exceptions, list):
         raise LexiconError(f"{where}: exceptions must be a list of tables")
+    level = raw.get("level")
+    if level is not None and level not in LEVELS:
+        raise LexiconError(f"{where}: level must be one of {', '.join(LEVELS)}")
+    forms = _forms(raw["forms"], f"{where}.forms")
+    alternatives = _str_list(raw["alternatives"], f"{where}.alternatives")
     return Entry(
-        id=eid, kind=kind, term=raw["term"], forms=_forms(raw["forms"], f"{where}.forms"),
+        id=eid, kind=kind, term=raw["term"], forms=forms,
         category=raw["category"], weight=float(weight), explanation=raw["explanation"].strip(),
-        alternatives=_str_list(raw["alternatives"], f"{where}.alternatives"),
+        alternatives=alternatives,
         exceptions=tuple(_exception(x, classes, f"{where}.exceptions") for x in exceptions),
-        flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin)
+        flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin,
+        replacement=_replacement(raw.get("replacement"), forms, alternatives,
+                                 f"{where}.replacement"),
+        level=level)
 
 
 def _classes(raw: object, where: str) -> dict[str, frozenset[str]]:

@@ -90,9 +90,11 @@ def _bias(texts: list[str], flags: list[Flag],
 
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None,
-                 model: BiasModel | None | Literal[False] = None) -> Article:
+                 model: BiasModel | None | Literal[False] = None,
+                 flags_only: bool = False) -> Article:
     """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
-    sentence-bias model (False: no classifier)."""
+    sentence-bias model (False: no classifier). `flags_only` skips what feeds no flag (the
+    classifier and readability), for `framing check`."""
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
     all_tokens = tokens(text)
@@ -112,7 +114,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for f in flags:
         by_sentence.setdefault(f.sentence, []).append(f)
     texts = [text[s:e] for s, e in spans]
-    bias = _bias(texts, flags, model) if model is not False else [(None, ())] * len(spans)
+    classify = model is not False and not flags_only
+    bias = _bias(texts, flags, model) if classify else [(None, ())] * len(spans)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
@@ -121,7 +124,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
                                   cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)
-    scores = article_scores(flags, sentences, word_count, readability(text))
+    scores = article_scores(flags, sentences, word_count,
+                            None if flags_only else readability(text))
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
                    sources=tuple(sources), removed=removed)
