@@ -67,3 +67,38 @@ def test_words_in_scare_quotes_are_the_writers():
     article = framing.analyse("The ministry unveiled its “radical” plan on Monday.", model=False)
     radical = next(f for f in article.flags if f.kind == "loaded")
     assert not radical.in_quote and article.scores.counts["loaded"] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quote is a clause when it ends like one (? !) or follows a colon or comma
+    ("“Why?” she asked.", [("“Why?”", "direct", None)]),
+    ("“Never!” she said.", [("“Never!”", "direct", None)]),
+    ("The mayor said it plainly: “No deal”", [("“No deal”", "direct", None)]),
+    ("She said, “no deal”", [("“no deal”", "direct", None)]),
+    # six words are a direct quote even with no speech verb
+    ("The banner read “we will not leave this quay” all week.",
+     [("“we will not leave this quay”", "direct", None)]),
+    # marks around no words are skipped, and the quotes after them still read
+    ("He paused “…” and then said “We will build the new quay this year,” firmly.",
+     [("“We will build the new quay this year,”", "direct", None)]),
+    # a follow-up continues the attributed quote only within its paragraph
+    ("Intro.\n\n“Fine,” Ms. Lind said. “We will see.”\n\nThe vote is Monday.",
+     [("“Fine,”", "direct", "Ms. Lind"), ("“We will see.”", "direct", "Ms. Lind")]),
+    # titles: two capitalised words or more, short joiners allowed, a capital first
+    ("They saw “Star Wars” twice.", [("“Star Wars”", "title", None)]),
+    ("He reads “Pride and Prejudice” every year.", [("“Pride and Prejudice”", "title", None)]),
+    ("She loves “Alice in Wonderland” and “Death on the Nile”.",
+     [("“Alice in Wonderland”", "title", None), ("“Death on the Nile”", "title", None)]),
+    ("They quoted “Back to the Future” and “Portrait of a Lady” and “Portrait of an Artist”.",
+     [("“Back to the Future”", "title", None), ("“Portrait of a Lady”", "title", None),
+      ("“Portrait of an Artist”", "title", None)]),
+    ("He watched “the Great Escape” again.", [("“the Great Escape”", "scare", None)]),
+])
+def test_quote_kinds_at_the_edges(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_follow_up_in_the_next_paragraph_is_not_the_same_speakers():
+    (first, second) = framing.analyse("“Fine,” Ms. Lind said.\n\n“We will see.”", model=False).quotes
+    assert (first.kind, first.speaker) == ("direct", "Ms. Lind")
+    assert second.kind != "direct" and second.speaker is None

@@ -105,3 +105,19 @@ def test_speaker_search_grows_linearly_in_a_sentence_with_no_full_stop(unit, tai
     assert large < 6 * small
     article = framing.analyse(" ".join([unit] * 1000), model=False)
     assert len(article.sentences) == 1
+
+
+@pytest.mark.parametrize("text, speaker, sources", [
+    # "she" after a sentence opening with a known speaker's surname
+    ("Mayor Ann Holt said the port would grow. Holt then left the hall. “We need it,” she said.",
+     "Mayor Ann Holt", [("Mayor Ann Holt", 1, 2)]),
+    # a lone surname nobody has named in full is not enough to resolve "she"
+    ("Reinholt spoke first. “We will build it this year,” she said.", None, []),
+    # the longest form of a name is kept, whichever comes first
+    ("Ms. Holt said the port would grow. “We need it,” Mayor Ann Holt said.",
+     "Mayor Ann Holt", [("Mayor Ann Holt", 1, 2)]),
+])
+def test_pronouns_and_names(text, speaker, sources):
+    article = framing.analyse(text, model=False)
+    assert [q.speaker for q in article.quotes] == [speaker]
+    assert [(s.name, s.quotes, len(s.mentions)) for s in article.sources] == sources
