@@ -19,7 +19,6 @@ from click.testing import CliRunner
 from framing.classify.commands import evaluate, train
 from framing.classify.features import (
     char_wb_ngrams,
-    cues_from_flags,
     sentence_cues,
     word_ngrams,
 )
@@ -129,16 +128,55 @@ def test_sentence_cues_count_lexicon_kinds_and_surface_marks():
     assert plain["quote_marks"] == 0 and not plain.get("scare_quote")
 
 
-def test_cues_from_flags_matches_sentence_cues():
-    import framing
+# Invented: a quote that runs over two sentences, and one that follows an attributed quote;
+# read alone, "It was getting bad. will not hold." has a quote mark that a whole-article
+# reading calls part of a direct quote.
+SKEW = ('"It was getting bad. We had to leave the harbour," the skipper said. "The so-called '
+        'plan will not hold."\n\nThe council met on Monday.')
 
-    text = LOADED + " " + NEUTRAL
-    article = framing.analyse(text)
-    from_flags = cues_from_flags(article.flags, len(article.sentences))
-    for sentence, cues in zip(article.sentences, from_flags):
-        own = sentence_cues(text[sentence.start:sentence.end])
-        assert {k: v for k, v in own.items() if v and k not in ("quote_marks", "exclamation",
-                                                                "question")} == cues
+
+def _analysed_sentences():
+    from framing.load import load
+
+    from .conftest import ALLSIDES, SAMPLES, SEED
+
+    yield SKEW
+    for path in sorted(SAMPLES.glob("port-*")):
+        yield load(str(path)).text
+    if SEED.exists():
+        yield load(str(SEED)).text
+    if ALLSIDES.exists():
+        import gzip
+
+        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+            for _, line in zip(range(40), fh):
+                yield json.loads(line)["text"]
+
+
+def test_analyse_gives_each_sentence_the_cues_training_gives_it(monkeypatch):
+    """Train/predict skew: the classifier sees, for every sentence of an article, exactly
+    the cues `sentence_cues` computes for that sentence alone (as training does)."""
+    import framing
+    from framing.classify.predict import BiasModel
+
+    seen: list[tuple[list[str], list[dict]]] = []
+    original = BiasModel.assess
+
+    def spy(self, texts, cues=None, **kwargs):
+        seen.append((list(texts), [dict(c) for c in cues]))
+        return original(self, texts, cues, **kwargs)
+
+    monkeypatch.setattr(BiasModel, "assess", spy)
+    n = 0
+    for text in _analysed_sentences():
+        framing.analyse(text)
+        texts, cues = seen.pop()
+        for sentence, used in zip(texts, cues):
+            assert used == sentence_cues(sentence), sentence
+            n += 1
+    assert n > 200
+    alone = sentence_cues('"It was getting bad.')
+    assert alone["scare_quote"] == 1  # the case that differed: a fragment read alone
 
 
 # --- train and evaluate through the commands ------------------------------------------------

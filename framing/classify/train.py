@@ -515,12 +515,9 @@ def lexicon_fingerprint() -> dict[str, Any]:
     """Which built-in lexicons the cue features were computed with."""
     from framing import lexicon
 
-    digest = hashlib.sha256()
-    files = sorted(lexicon.builtin_dir().glob("*.toml"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return {"files": [p.name for p in files], "entries": len(lexicon.builtin().entries),
-            "sha256": digest.hexdigest()}
+    builtin = lexicon.builtin()
+    return {"files": sorted(p.name for p in lexicon.builtin_dir().glob("*.toml")),
+            "entries": len(builtin.entries), "sha256": builtin.sha256}
 
 
 def export(model: Fitted, data: Dataset, cv: CVResult | None, date: str) -> dict[str, Any]:
