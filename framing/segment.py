@@ -34,12 +34,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if len(low) != len(chunk) or any(c in chunk for c in _PER_WORD):
         low = None  # lower-case word by word: lengths or context differ, characters to drop
     out = []
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for m in WORD_RE.finditer(text, start, end):
         s, e = m.span()
         word = text[s:e]
         norm = low[s - start:e - start] if low is not None else normalise(word)
         base = norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
-        out.append(Token(s, e, word, norm, base))
+        out.append(new(Token, (s, e, word, norm, base)))
     return out
 
 

@@ -15,10 +15,10 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import chain
 from dataclasses import dataclass, field
-from operator import mul
+from operator import mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,9 +88,8 @@ class NgramBlock:
     def hits(self, text: str) -> list[int]:
         """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
         if self.analyzer == "word":
-            index = self.index
             grams = word_ngrams(text, self.ngram_range, self.token_pattern, self.lowercase)
-            return [index[g] for g in grams if g in index]
+            return [j for j in map(self.index.get, grams) if j is not None]
         return list(chain.from_iterable(map(self.word_hits, char_wb_words(text, self.lowercase))))
 
     def word_hits(self, word: str) -> tuple[int, ...]:
@@ -110,12 +109,18 @@ class NgramBlock:
         (sublinear tf, idf, L2 norm) followed by the dot product with `coef`."""
         words: list[str] = []
         if self.analyzer == "word":
-            counts = Counter(self.hits(text))
+            hits = self.hits(text)
         else:
             words = char_wb_words(text, self.lowercase)
-            counts = Counter(chain.from_iterable(map(self.word_hits, words)))
+            hits = list(chain.from_iterable(map(self.word_hits, words)))
+        counts = Counter(hits)
         keys = list(counts)
-        raw = self._raw(keys, counts.values())
+        tfs = counts.values()
+        if self.sublinear_tf:
+            if len(hits) >= len(_SUBLINEAR):  # no tf can exceed the number of hits
+                _grow_sublinear(len(hits))
+            tfs = map(_SUBLINEAR.__getitem__, tfs)
+        raw = list(map(mul, tfs, map(self.idf.__getitem__, keys)))
         squares = sum(map(mul, raw, raw))
         if squares <= 0:
             return Sweep(0.0, keys, counts, raw, 0.0, words)
@@ -129,7 +134,8 @@ class NgramBlock:
 
     def credit(self, sweep: Sweep, parts: Counter[str]) -> None:
         """Add each n-gram's contribution to the log-odds to `parts`: word n-grams under
-        their own text, character n-grams shared among the words that contain them."""
+        their own text, character n-grams shared among the words that contain them (an
+        n-gram met in several words is split by how often each holds it)."""
         if not sweep.norm:
             return
         w, coef, norm = self.weight, self.coef, sweep.norm
@@ -137,24 +143,20 @@ class NgramBlock:
             for j, v in zip(sweep.keys, sweep.raw):
                 parts[self.ngrams[j]] += w * (v / norm) * coef[j]
             return
-        values = {j: v / norm for j, v in zip(sweep.keys, sweep.raw)}
-        total = sweep.counts
+        keys = sweep.keys
+        share = dict(zip(keys, map(truediv, map(mul, sweep.raw, map(coef.__getitem__, keys)),
+                                   map(sweep.counts.__getitem__, keys))))
         for word in sweep.words:
             label = word.strip(".,;:!?\"'“”‘’()[]") or word
-            for j, n in Counter(self.word_hits(word)).items():
-                parts[label] += w * values[j] * coef[j] * n / total[j]
-
-    def _raw(self, keys: Iterable[int], tfs: Iterable[int]) -> list[float]:
-        tfs = list(tfs)
-        if self.sublinear_tf:
-            top = max(tfs, default=0)
-            while len(_SUBLINEAR) <= top:
-                _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
-            tfs = map(_SUBLINEAR.__getitem__, tfs)
-        return list(map(mul, tfs, map(self.idf.__getitem__, keys)))
+            parts[label] += w * sum(map(share.__getitem__, self.word_hits(word))) / norm
 
 
 _SUBLINEAR = [0.0, 1.0]  # 1 + log(tf) for tf = 0, 1, 2, ... (grown on demand)
+
+
+def _grow_sublinear(top: int) -> None:
+    while len(_SUBLINEAR) <= top:
+        _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
 
 
 @dataclass(frozen=True)
