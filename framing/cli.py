@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from framing import __version__
 from framing.classify.commands import evaluate, train
-from framing.output import UserError, write_file
+from framing.batch import ENGINES
+from framing.output import UserError, atomic_writer, check_target
 from framing.results import KINDS
-from framing.render import FORMATS
+from framing.render import FORMATS, STREAM_FORMATS
 
 EXIT_FINDINGS = 1
 
@@ -41,14 +43,6 @@ def _use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...],
-          color: bool = False) -> None:
-    if output is None:
-        click.echo(content, nl=False, color=color)
-    else:
-        write_file(output, content, force, inputs)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="framing")
 def main() -> None:
@@ -58,9 +52,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + STREAM_FORMATS), default="text",
+              show_default=True, help="Report format; jsonl and csv stream one line per article.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the report to FILE (atomically: a failed or killed run leaves none).")
 @click.option("--force", is_flag=True, help="Replace --output if it already exists.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
@@ -68,31 +63,131 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
               help="Seconds to wait for a URL.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes (or Dask workers) for many articles.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help='Where the workers run: local processes, or Dask (pip install "framing[dask]").')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float) -> None:
-    """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
+            lexicons: tuple[Path, ...], timeout: float, jobs: int, engine: str,
+            scheduler: str | None, quiet: bool) -> None:
+    """Analyse articles. INPUT is a text, Markdown or HTML file, an http(s) URL, - for stdin,
+    a directory or a quoted glob of such files, or a JSON-lines corpus (.jsonl, .jsonl.gz; one
+    article a line in its "text" field, with an "id").
+
+    An article that cannot be read or analysed in a batch is reported on stderr with its id
+    and the rest go on; the exit code is then 1.
 
     \b
     Examples:
       framing analyse samples/port-loaded.txt
       framing analyse article.html --format json -o report.json
       cat draft.md | framing analyse -
+      framing analyse corpus.jsonl.gz --format jsonl --jobs 2 -o results.jsonl
+      framing analyse "stories/*.md" --format csv -o scores.csv
     """
-    from framing import analyse as analyse_text
-    from framing.load import InputError, load
-    from framing.render import renderer
+    from framing.batch import BatchError
+    from framing.load import InputError
 
-    lexicon = _lexicon(lexicons)
-    articles = []
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
+    _lexicon(lexicons)  # a bad lexicon is a usage error before any work
+    if output is not None:
+        check_target(output, force, inputs)
+    try:
+        failed = _analyse_batch(inputs, fmt, output, force, _use_color(no_color, output),
+                                tuple(str(p) for p in lexicons), timeout, jobs, engine,
+                                scheduler, quiet)
+    except (InputError, BatchError) as exc:
+        raise UserError(str(exc)) from None
+    if failed:
+        click.echo(f"framing: {failed} article(s) failed (see above)", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _items(inputs: tuple[str, ...], timeout: float):
+    """The articles of the inputs; a single file, URL or stdin that cannot be read is an
+    error at once (exit 2), as is a directory or glob with no article or a missing corpus."""
+    from framing.corpus import Item, expand, is_corpus, items
+    from framing.load import InputError, load
+
+    single = (len(inputs) == 1 and not is_corpus(inputs[0]) and expand(inputs[0]) == [inputs[0]])
+    if single:
+        return [Item(inputs[0], load(inputs[0], timeout=timeout))]
     for spec in inputs:
-        try:
-            doc = load(spec, timeout=timeout)
-        except InputError as exc:
-            raise UserError(str(exc)) from None
-        articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
-                                     lexicon=lexicon, removed=doc.removed))
-    color = _use_color(no_color, output)
-    _emit(renderer(fmt)(articles, color), output, force, inputs, color)
+        for one in expand(spec):
+            if is_corpus(one) and not Path(one).is_file():
+                raise InputError(f"{one}: no such file")
+    return items(inputs, timeout=timeout)
+
+
+def _analyse_batch(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
+                   color: bool, lexicons: tuple[str, ...], timeout: float, jobs: int,
+                   engine: str, scheduler: str | None, quiet: bool) -> int:
+    """Analyse every article and write the report; return how many articles failed."""
+    from framing.batch import run
+    from framing.jobs import AnalyseJob
+    from framing.progress import batch_progress
+
+    source = _items(inputs, timeout)
+    stream = fmt in STREAM_FORMATS
+    job = AnalyseJob(output=fmt if stream else "article", lexicons=lexicons)
+    failed = 0
+    articles = []
+    with _stop_cleanly_on_sigterm(), _destination(output, force, inputs, color) as out, \
+            batch_progress(inputs, quiet or len(inputs) == 1 and not stream) as (advance, say):
+        if fmt == "csv":
+            from framing.render.csv import header
+
+            out.write(header())
+        for result in run(source, job, jobs=jobs, engine=engine, scheduler=scheduler):
+            advance()
+            if result.error is not None:
+                failed += 1
+                say(f"framing: error: {result.error}")
+            elif stream:
+                out.write(result.value)
+            else:
+                articles.append(result.value)
+        if not stream and articles:
+            from framing.render import renderer
+
+            out.write(renderer(fmt)(articles, color))
+    return failed
+
+
+@contextmanager
+def _stop_cleanly_on_sigterm():
+    """A terminated run stops like an interrupted one (its temporary output file removed)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _destination(output: Path | None, force: bool, inputs: tuple[str, ...], color: bool):
+    """stdout, or an atomically written file."""
+    if output is not None:
+        with atomic_writer(output, force, inputs) as fh:
+            yield fh
+        return
+
+    class Echo:
+        @staticmethod
+        def write(text: str) -> None:
+            click.echo(text, nl=False, color=color)
+
+    yield Echo()
 
 
 main.add_command(train)
