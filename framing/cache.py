@@ -17,6 +17,9 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 FORMAT = 1
 MAGIC = b"framing-cache\n"
@@ -100,10 +103,17 @@ def write(name: str, key: str, payload: bytes) -> bool:
     return True
 
 
-def cached(name: str, key: str, build: Callable[[], bytes]) -> bytes:
-    """The payload for (name, key): read from the cache, else built and stored."""
+def cached(name: str, key: str, build: Callable[[], bytes],
+           parse: Callable[[bytes], T] = bytes) -> T:
+    """`parse` of the payload for (name, key): read from the cache, else built and stored.
+    A cached payload that `parse` refuses (ValueError, KeyError, TypeError, IndexError:
+    written by another version of this code, or damaged) is rebuilt."""
     payload = read(name, key)
-    if payload is None:
-        payload = build()
-        write(name, key, payload)
-    return payload
+    if payload is not None:
+        try:
+            return parse(payload)
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass
+    payload = build()
+    write(name, key, payload)
+    return parse(payload)

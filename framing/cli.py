@@ -43,11 +43,41 @@ def _use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings (a model trained with other lexicons) as one line on stderr."""
+    click.echo(f"framing: warning: {message}", err=True)
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: the version, and a warning when the shipped model no longer matches the
+    built-in lexicons."""
+    if not value or ctx.resilient_parsing:
+        return
+    import warnings
+
+    from framing.classify.predict import ModelError, lexicon_drift, load_model
+
+    click.echo(f"framing, version {__version__}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            drift = lexicon_drift(load_model())
+    except ModelError as exc:
+        drift = str(exc)
+    if drift:
+        click.echo(f"framing: warning: {drift}", err=True)
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="framing")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 def main() -> None:
     """Show how a news text persuades: loaded terms, hedges, boosters, anonymous sources and
     scare quotes, each with why it matters and a neutral alternative."""
+    import warnings
+
+    warnings.showwarning = _warning_line
 
 
 @main.command()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,6 +108,8 @@ def builtin_dir() -> Path:
 
 
 def _read_toml(path: Path, data: bytes | None = None) -> dict:
+    import tomllib
+
     if data is None:
         data = read_bytes(path, LexiconError, "lexicon file")
     try:
@@ -321,16 +322,9 @@ def builtin() -> Lexicon:
     files = sorted(directory.glob("*.toml"))
     raw = {p.name: read_bytes(p, LexiconError, "lexicon file") for p in files}
     sha = fingerprint(raw)
-    key = cache.key_of("lexicons", sha)
-    payload = cache.read("lexicons", key)
-    if payload is not None:
-        try:
-            return _unpacked(payload, sha)
-        except (ValueError, KeyError, TypeError):
-            pass  # damaged: rebuilt below
-    lexicon = _parse_builtin(directory, files, raw, sha)
-    cache.write("lexicons", key, _packed(lexicon))
-    return lexicon
+    return cache.cached("lexicons", cache.key_of("lexicons", sha),
+                        lambda: _packed(_parse_builtin(directory, files, raw, sha)),
+                        lambda payload: _unpacked(payload, sha))
 
 
 def load(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:

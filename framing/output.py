@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +42,8 @@ def atomic_writer(output: Path, force: bool, inputs: tuple[str, ...] = ()) -> It
     """A text stream whose content replaces `output` only when the block ends without an
     error (temporary file in the same folder, then rename): a run that fails or is killed
     leaves no partial file. Same refusals as `check_target`; ordinary permissions."""
+    import tempfile
+
     target = check_target(output, force, inputs)
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
     try:

@@ -35,12 +35,12 @@ def count_items(specs: tuple[str, ...]) -> int | None:
 def batch_progress(specs: tuple[str, ...], quiet: bool) -> Iterator[tuple[Callable[[], None],
                                                                          Callable[[str], None]]]:
     """(advance one article, print a message) for the duration of a batch."""
-    from rich.console import Console
+    import sys
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    if quiet or not console.is_terminal:
-        yield (lambda: None), (lambda message: console.print(message, markup=False))
+    if quiet or not sys.stderr.isatty():  # and rich is not even imported
+        yield (lambda: None), (lambda message: print(message, file=sys.stderr, flush=True))
         return
+    from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
                                TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
@@ -48,6 +48,7 @@ def batch_progress(specs: tuple[str, ...], quiet: bool) -> Iterator[tuple[Callab
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                TimeRemainingColumn())
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("analysing", total=total, rate="")
 

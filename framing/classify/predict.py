@@ -117,8 +117,8 @@ class NgramBlock:
         keys = list(counts)
         tfs = counts.values()
         if self.sublinear_tf:
-            if len(hits) >= len(_SUBLINEAR):  # no tf can exceed the number of hits
-                _grow_sublinear(len(hits))
+            if len(hits) >= len(_SUBLINEAR):  # else no tf can be past the table's end
+                _grow_sublinear(max(tfs))
             tfs = map(_SUBLINEAR.__getitem__, tfs)
         raw = list(map(mul, tfs, map(self.idf.__getitem__, keys)))
         squares = sum(map(mul, raw, raw))
@@ -487,16 +487,9 @@ def _compiled(path: Path) -> BiasModel:
     from framing.classify import packed
 
     raw = read_bytes(path, ModelError, "model file", max_bytes=MAX_MODEL_BYTES)
-    key = cache.key_of("model", sys.byteorder, raw)
-    payload = cache.read("model", key)
-    if payload is not None:
-        try:
-            return packed.unpack(payload, str(path))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            pass  # damaged: rebuilt below
-    model = _parse_bytes(raw, path)
-    cache.write("model", key, packed.pack(model))
-    return model
+    return cache.cached("model", cache.key_of("model", sys.byteorder, raw),
+                        lambda: packed.pack(_parse_bytes(raw, path)),
+                        lambda payload: packed.unpack(payload, str(path)))
 
 
 class LexiconDriftWarning(UserWarning):
