@@ -74,19 +74,17 @@ def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
 
 
 def word_char_ngrams(word: str, ngram_range: Sequence[int]) -> list[str]:
-    """`char_wb` n-grams of one word, padded with a space on each side."""
+    """`char_wb` n-grams of one word, padded with a space on each side; as scikit-learn, a
+    padded word no longer than n gives itself once and ends the list."""
     min_n, max_n = ngram_range
     w = " " + word + " "
     w_len = len(w)
-    out = []
+    out: list[str] = []
     for n in range(min_n, max_n + 1):
-        offset = 0
-        out.append(w[offset:offset + n])
-        while offset + n < w_len:
-            offset += 1
-            out.append(w[offset:offset + n])
-        if offset == 0:  # a word shorter than n is counted once (as scikit-learn does)
+        if w_len <= n:
+            out.append(w)
             break
+        out += [w[i:i + n] for i in range(w_len - n + 1)]
     return out
 
 

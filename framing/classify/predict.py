@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 from dataclasses import dataclass, field
-from operator import mul, truediv
+from functools import partial
+from operator import is_not, mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,8 @@ TOKEN_PATTERNS = (TOKEN_PATTERN, r"(?u)\b\w+\b")
 MAX_NGRAM = 8
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
 MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
-_CHAR_CACHE_SIZE = 50_000
+_CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
+_known = partial(is_not, None)
 
 
 class ModelError(Exception):
@@ -89,7 +91,7 @@ class NgramBlock:
         """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
         if self.analyzer == "word":
             grams = word_ngrams(text, self.ngram_range, self.token_pattern, self.lowercase)
-            return [j for j in map(self.index.get, grams) if j is not None]
+            return list(filter(_known, map(self.index.get, grams)))
         return list(chain.from_iterable(map(self.word_hits, char_wb_words(text, self.lowercase))))
 
     def word_hits(self, word: str) -> tuple[int, ...]:
@@ -98,9 +100,8 @@ class NgramBlock:
         if hit is None:
             if len(self._cache) >= _CHAR_CACHE_SIZE:
                 self._cache.clear()
-            get = self.index.get
-            hit = tuple(j for j in map(get, word_char_ngrams(word, self.ngram_range))
-                        if j is not None)
+            hit = tuple(filter(_known, map(self.index.get,
+                                           word_char_ngrams(word, self.ngram_range))))
             self._cache[word] = hit
         return hit
 
