@@ -116,6 +116,21 @@ def _drain(entry: tuple[list[Item], Any], wait: Callable[[Any], list]) -> Iterat
             yield Result(item.id, item.fields, value, error)
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: leave when the batch's process is gone (killed with SIGKILL, its
+    workers would otherwise wait for work forever)."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _local_pool(items: Iterable[Item], job: Callable[[Item], T], jobs: int,
                 chunk_size: int) -> Iterator[Result[T]]:
     import multiprocessing
@@ -123,7 +138,10 @@ def _local_pool(items: Iterable[Item], job: Callable[[Item], T], jobs: int,
     from concurrent.futures.process import BrokenProcessPool
 
     # spawn: workers start clean (no inherited threads, e.g. a progress bar's)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    import os
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def wait(future: Any) -> list:
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import click
@@ -166,13 +166,15 @@ def _analyse_batch(inputs: tuple[str, ...], fmt: str, output: Path | None, force
     job = AnalyseJob(output=fmt if stream else "article", lexicons=lexicons)
     failed = 0
     articles = []
+    # closing: on any exit (an error, Ctrl-C, SIGTERM) the runner's worker pool shuts down
     with _stop_cleanly_on_sigterm(), _destination(output, force, inputs, color) as out, \
-            batch_progress(inputs, quiet or len(inputs) == 1 and not stream) as (advance, say):
+            batch_progress(inputs, quiet or len(inputs) == 1 and not stream) as (advance, say), \
+            closing(run(source, job, jobs=jobs, engine=engine, scheduler=scheduler)) as results:
         if fmt == "csv":
             from framing.render.csv import header
 
             out.write(header())
-        for result in run(source, job, jobs=jobs, engine=engine, scheduler=scheduler):
+        for result in results:
             advance()
             if result.error is not None:
                 failed += 1

@@ -161,12 +161,13 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
 
 # --- killed runs leave no partial output ------------------------------------------------
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-def test_a_killed_run_leaves_no_partial_output(tmp_path, sig):
+@pytest.mark.parametrize("sig,jobs", [(signal.SIGTERM, "1"), (signal.SIGTERM, "2"),
+                                     (signal.SIGKILL, "2")])
+def test_a_killed_run_leaves_no_partial_output(tmp_path, sig, jobs):
     corpus = write_corpus(tmp_path / "big.jsonl", 3000)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "framing", "analyse", str(corpus), "--format",
-                             "jsonl", "-o", str(out), "--quiet"], cwd=ROOT,
+                             "jsonl", "-o", str(out), "--quiet", "--jobs", jobs], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # wait until the run is writing
@@ -178,12 +179,35 @@ def test_a_killed_run_leaves_no_partial_output(tmp_path, sig):
     else:
         pytest.fail("the run never started writing")
     proc.send_signal(sig)
-    proc.wait(timeout=60)
+    proc.wait(timeout=60)  # a clean stop, not a hang waiting for the worker pool
     proc.stderr.close()
     assert not out.exists()
+    assert _workers_gone(proc.pid), "worker processes outlived the run"
     if sig == signal.SIGTERM:  # a clean stop also removes its temporary file
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
         assert proc.returncode != 0
+
+
+def _workers_gone(parent: int, wait: float = 10.0) -> bool:
+    """True once no process started by `parent` (its spawned workers) is left."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        children = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines()
+                              if ":\t" in line)
+            except OSError:
+                continue
+            cmdline = status.with_name("cmdline")
+            if "spawn_main" in cmdline.read_bytes().decode(errors="replace") and (
+                    fields.get("PPid", "").strip() in (str(parent), "1")
+                    and str(ROOT) in cmdline.read_bytes().decode(errors="replace")):
+                children.append(status)
+        if not children:
+            return True
+        time.sleep(0.2)
+    return False
 
 
 # --- Dask ------------------------------------------------------------------------------------
