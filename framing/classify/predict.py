@@ -64,8 +64,7 @@ class Sweep:
     """One sentence through one n-gram block: everything scoring and explaining need."""
 
     score: float            # weight × (coef · normalised TF-IDF vector)
-    keys: list[int]         # vocabulary indices present, in first-occurrence order
-    counts: Counter[int]    # their term frequencies
+    counts: Counter[int]    # vocabulary index -> term frequency, in first-occurrence order
     raw: list[float]        # their TF-IDF values before normalisation
     norm: float             # L2 norm of `raw`
     words: list[str]        # char_wb only: the words the n-grams were cut from
@@ -111,23 +110,25 @@ class NgramBlock:
         words: list[str] = []
         if self.analyzer == "word":
             hits = self.hits(text)
+            n_hits = len(hits)
         else:
             words = char_wb_words(text, self.lowercase)
-            hits = list(chain.from_iterable(map(self.word_hits, words)))
+            per_word = list(map(self.word_hits, words))
+            hits = chain.from_iterable(per_word)
+            n_hits = sum(map(len, per_word))
         counts = Counter(hits)
-        keys = list(counts)
         tfs = counts.values()
         if self.sublinear_tf:
-            if len(hits) >= len(_SUBLINEAR):  # else no tf can be past the table's end
+            if n_hits >= len(_SUBLINEAR):  # else no tf can be past the table's end
                 _grow_sublinear(max(tfs))
             tfs = map(_SUBLINEAR.__getitem__, tfs)
-        raw = list(map(mul, tfs, map(self.idf.__getitem__, keys)))
+        raw = list(map(mul, tfs, map(self.idf.__getitem__, counts)))
         squares = sum(map(mul, raw, raw))
         if squares <= 0:
-            return Sweep(0.0, keys, counts, raw, 0.0, words)
+            return Sweep(0.0, counts, raw, 0.0, words)
         norm = math.sqrt(squares)
-        score = self.weight * sum(map(mul, raw, map(self.coef.__getitem__, keys))) / norm
-        return Sweep(score, keys, counts, raw, norm, words)
+        score = self.weight * sum(map(mul, raw, map(self.coef.__getitem__, counts))) / norm
+        return Sweep(score, counts, raw, norm, words)
 
     def score(self, text: str) -> float:
         """weight × (coef · normalised TF-IDF vector)."""
@@ -141,10 +142,10 @@ class NgramBlock:
             return
         w, coef, norm = self.weight, self.coef, sweep.norm
         if self.analyzer == "word":
-            for j, v in zip(sweep.keys, sweep.raw):
+            for j, v in zip(sweep.counts, sweep.raw):
                 parts[self.ngrams[j]] += w * (v / norm) * coef[j]
             return
-        keys = sweep.keys
+        keys = sweep.counts
         share = dict(zip(keys, map(truediv, map(mul, sweep.raw, map(coef.__getitem__, keys)),
                                    map(sweep.counts.__getitem__, keys))))
         for word in sweep.words:
@@ -152,7 +153,7 @@ class NgramBlock:
             parts[label] += w * sum(map(share.__getitem__, self.word_hits(word))) / norm
 
 
-_SUBLINEAR = [0.0, 1.0]  # 1 + log(tf) for tf = 0, 1, 2, ... (grown on demand)
+_SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 1024)]  # 1 + log(tf), grown on demand
 
 
 def _grow_sublinear(top: int) -> None:
