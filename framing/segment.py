@@ -98,6 +98,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 _DOUBLE_MARK = re.compile('[“”"]')
+_ANY_MARK = re.compile("[“”\"‘’']")
 _SINGLE_QUOTE = re.compile(r"(?<![\w’'])([‘'])(?=\w)([^‘’'\n]{1,80}?)(?<=[\w.,!?])([’'])(?!\w)")
 
 
@@ -142,6 +143,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph opened with it or the next paragraph reopens with a quote mark; any other
     unclosed mark is a stray and is ignored.
     """
+    if not _ANY_MARK.search(text):  # most sentences: nothing to scan
+        return []
     paragraphs = list(_paragraphs(text))
     spans: list[tuple[int, int]] = []
     for n, (pstart, pend) in enumerate(paragraphs):
