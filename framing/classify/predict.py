@@ -8,6 +8,10 @@ checks every key, type and length (`ModelError` otherwise); nothing in the file 
     model = load_model()                    # the shipped model, loaded once
     model.probabilities(["A sentence.", "Another one."])   # P(biased) per sentence
     model.explain("Critics slammed the radical scheme.")   # what pushed it up
+    model.assess(sentences, cues)           # both in one sweep, as `analyse` does
+
+The shipped model is read through the start-up cache (framing/cache.py, framing/classify/
+packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
@@ -129,10 +133,6 @@ class NgramBlock:
         norm = math.sqrt(squares)
         score = self.weight * sum(map(mul, raw, map(self.coef.__getitem__, counts))) / norm
         return Sweep(score, counts, raw, norm, words)
-
-    def score(self, text: str) -> float:
-        """weight × (coef · normalised TF-IDF vector)."""
-        return self.sweep(text).score
 
     def credit(self, sweep: Sweep, parts: Counter[str]) -> None:
         """Add each n-gram's contribution to the log-odds to `parts`: word n-grams under
