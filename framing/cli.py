@@ -13,10 +13,11 @@ import click
 
 from framing import __version__
 from framing.classify.commands import evaluate, train
+from framing.batch import ENGINES
 from framing.compare_cmd import compare
-from framing.output import UserError, write_file
+from framing.output import UserError, check_target
 from framing.results import KINDS
-from framing.render import FORMATS
+from framing.render import FORMATS, STREAM_FORMATS
 
 EXIT_FINDINGS = 1
 
@@ -51,26 +52,49 @@ def _use_color(no_color: bool, output: Path | None) -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...],
-          color: bool = False) -> None:
-    if output is None:
-        click.echo(content, nl=False, color=color)
-    else:
-        write_file(output, content, force, inputs)
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings (a model trained with other lexicons) as one line on stderr."""
+    click.echo(f"framing: warning: {message}", err=True)
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: the version, and a warning when the shipped model no longer matches the
+    built-in lexicons."""
+    if not value or ctx.resilient_parsing:
+        return
+    import warnings
+
+    from framing.classify.predict import ModelError, lexicon_drift, load_model
+
+    click.echo(f"framing, version {__version__}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            drift = lexicon_drift(load_model())
+    except ModelError as exc:
+        drift = str(exc)
+    if drift:
+        click.echo(f"framing: warning: {drift}", err=True)
+    ctx.exit()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="framing")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 def main() -> None:
     """Show how a news text persuades: loaded terms, hedges, boosters, anonymous sources and
     scare quotes, each with why it matters and a neutral alternative."""
+    import warnings
+
+    warnings.showwarning = _warning_line
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + STREAM_FORMATS), default="text",
+              show_default=True, help="Report format; jsonl and csv stream one line per article.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the report to FILE (atomically: a failed or killed run leaves none).")
 @click.option("--force", is_flag=True, help="Replace --output if it already exists.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
@@ -82,33 +106,53 @@ def main() -> None:
               help="Sentence bias model from `framing train` [default: the shipped model].")
 @click.option("--keep-all", is_flag=True,
               help="Keep trailing page furniture (related links, comments) instead of cutting it.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes (or Dask workers) for many articles.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help='Where the workers run: local processes, or Dask (pip install "framing[dask]").')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float, model_path: Path | None,
-            keep_all: bool) -> None:
-    """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
+            lexicons: tuple[Path, ...], timeout: float, model_path: Path | None, keep_all: bool,
+            jobs: int, engine: str, scheduler: str | None, quiet: bool) -> None:
+    """Analyse articles. INPUT is a text, Markdown or HTML file, an http(s) URL, - for stdin,
+    a directory or a quoted glob of such files, or a JSON-lines corpus (.jsonl, .jsonl.gz; one
+    article a line in its "text" field, with an "id").
+
+    An article that cannot be read or analysed in a batch is reported on stderr with its id
+    and the rest go on; the exit code is then 1.
 
     \b
     Examples:
       framing analyse samples/port-loaded.txt
       framing analyse article.html --format json -o report.json
       cat draft.md | framing analyse -
+      framing analyse corpus.jsonl.gz --format jsonl --jobs 2 -o results.jsonl
+      framing analyse "stories/*.md" --format csv -o scores.csv
     """
-    from framing import analyse as analyse_text
-    from framing.load import InputError, load
-    from framing.render import renderer
+    from framing.batch import BatchError
+    from framing.load import InputError
 
-    lexicon = _lexicon(lexicons)
-    model = _model(model_path) if model_path else None
-    articles = []
-    for spec in inputs:
-        try:
-            doc = load(spec, timeout=timeout, keep_all=keep_all)
-        except InputError as exc:
-            raise UserError(str(exc)) from None
-        articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
-                                     lexicon=lexicon, removed=doc.removed, model=model))
-    color = _use_color(no_color, output)
-    _emit(renderer(fmt)(articles, color), output, force, inputs, color)
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
+    _lexicon(lexicons)  # a bad lexicon or model is a usage error before any work
+    if model_path:
+        _model(model_path)
+    if output is not None:
+        check_target(output, force, inputs)
+    from framing.cli_batch import analyse_all
+
+    try:
+        failed = analyse_all(inputs, fmt, output, force, _use_color(no_color, output),
+                             tuple(str(p) for p in lexicons), timeout, jobs, engine, scheduler,
+                             quiet, model=str(model_path) if model_path else None,
+                             keep_all=keep_all)
+    except (InputError, BatchError) as exc:
+        raise UserError(str(exc)) from None
+    if failed:
+        click.echo(f"framing: {failed} article(s) failed (see above)", err=True)
+        sys.exit(EXIT_FINDINGS)
 
 
 main.add_command(train)

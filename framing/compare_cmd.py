@@ -143,7 +143,8 @@ def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: st
       framing compare corpus.jsonl.gz --by bias
       framing compare corpus.jsonl.gz --by source --min-articles 30 --sort biased_sentence_share
     """
-    from framing.cli import _emit, _lexicon, _use_color
+    from framing.cli import _lexicon, _use_color
+    from framing.output import emit
     from framing.compare import profile
     from framing.load import InputError
     from framing.render.comparison import renderer
@@ -174,4 +175,4 @@ def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: st
                   else "no article could be read")
         raise UserError(f"nothing to compare: {reason}")
     color = _use_color(no_color, output)
-    _emit(renderer(fmt)(result, color), output, force, inputs, color)
+    emit(renderer(fmt)(result, color), output, force, inputs, color)

@@ -120,7 +120,8 @@ def _scalar_fields(record: dict, skip: str) -> dict[str, str | int | float | boo
             if k != skip and isinstance(v, str | int | float | bool)}
 
 
-def read_corpus(path: str, text_field: str = "text", id_field: str = "id") -> Iterator[Item]:
+def read_corpus(path: str, text_field: str = "text", id_field: str = "id",
+                keep_all: bool = False) -> Iterator[Item]:
     """Stream the articles of a JSON-lines corpus (gzip when the name ends in .gz).
 
     A line that is not a JSON object with a non-empty string `text_field` becomes an Item
@@ -144,10 +145,10 @@ def read_corpus(path: str, text_field: str = "text", id_field: str = "id") -> It
                 return
             n += 1
             if line.strip():
-                yield _record(line, f"{path}:{n}", text_field, id_field)
+                yield _record(line, f"{path}:{n}", text_field, id_field, keep_all)
 
 
-def _record(line: str, where: str, text_field: str, id_field: str) -> Item:
+def _record(line: str, where: str, text_field: str, id_field: str, keep_all: bool) -> Item:
     try:
         record = json.loads(line)
     except (ValueError, RecursionError):
@@ -161,7 +162,7 @@ def _record(line: str, where: str, text_field: str, id_field: str) -> Item:
     if not isinstance(text, str) or not text.strip():
         return Item(item_id, None, fields, f"{item_id}: no text in field {text_field!r}")
     try:
-        doc = text_document(text.replace("\r\n", "\n").replace("\r", "\n"), item_id)
+        doc = text_document(text.replace("\r\n", "\n").replace("\r", "\n"), item_id, keep_all)
     except InputError as exc:
         return Item(item_id, None, fields, str(exc))
     title = record.get("title")
@@ -171,16 +172,16 @@ def _record(line: str, where: str, text_field: str, id_field: str) -> Item:
 
 
 def items(specs: Iterable[str], *, timeout: float = 10.0, text_field: str = "text",
-          id_field: str = "id") -> Iterator[Item]:
-    """Every article the specs stand for, in order. A directory or glob that holds no article
+          id_field: str = "id", keep_all: bool = False) -> Iterator[Item]:
+    """Every article the specs stand for, in order (`keep_all`: keep page furniture). A directory or glob that holds no article
     and an unreadable corpus file raise InputError; an article that cannot be loaded (a
     missing or binary file, a bad corpus line) is yielded with its error."""
     for spec in specs:
         for one in expand(spec):
             if is_corpus(one):
-                yield from read_corpus(one, text_field, id_field)
+                yield from read_corpus(one, text_field, id_field, keep_all)
                 continue
             try:
-                yield Item(one, load(one, timeout=timeout))
+                yield Item(one, load(one, timeout=timeout, keep_all=keep_all))
             except InputError as exc:
                 yield Item(one, None, error=str(exc))

@@ -1,7 +1,8 @@
 """Load and check lexicon files (TOML data in lexicons/; format in docs/lexicon-format.md)."""
 from __future__ import annotations
 
-import tomllib
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +91,7 @@ class Lexicon:
     entries: tuple[Entry, ...]
     kinds: dict[str, KindInfo]
     classes: dict[str, frozenset[str]]
+    sha256: str | None = None  # the built-in files' fingerprint (`fingerprint`); None if merged
 
     def get(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -97,16 +99,22 @@ class Lexicon:
 
 def builtin_dir() -> Path:
     """The shipped lexicons: package data when installed, ../lexicons in a source checkout."""
-    from importlib import resources
+    from importlib.util import find_spec
 
     try:
-        return Path(str(resources.files("framing.lexicons")))
+        spec = find_spec("framing.lexicons")
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "lexicons"
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(__file__).resolve().parent.parent / "lexicons"
 
 
-def _read_toml(path: Path) -> dict:
-    data = read_bytes(path, LexiconError, "lexicon file")
+def _read_toml(path: Path, data: bytes | None = None) -> dict:
+    import tomllib
+
+    if data is None:
+        data = read_bytes(path, LexiconError, "lexicon file")
     try:
         return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -229,9 +237,12 @@ def _classes(raw: object, where: str) -> dict[str, frozenset[str]]:
             for name, words in raw.items()}
 
 
-def parse_file(path: Path, shared: dict[str, frozenset[str]]) -> tuple[KindInfo, list[Entry]]:
-    """Parse one lexicon file into its kind's description and entries."""
-    data = _read_toml(path)
+def parse_file(path: Path, shared: dict[str, frozenset[str]],
+               data: dict | None = None) -> tuple[KindInfo, list[Entry]]:
+    """Parse one lexicon file (or its already decoded TOML `data`) into its kind's
+    description and entries."""
+    if data is None:
+        data = _read_toml(path)
     meta = data.get("lexicon")
     if not isinstance(meta, dict) or meta.get("kind") not in KINDS:
         raise LexiconError(f"{path}: needs a [lexicon] table with kind = one of {', '.join(KINDS)}")
@@ -246,14 +257,16 @@ def parse_file(path: Path, shared: dict[str, frozenset[str]]) -> tuple[KindInfo,
 
 
 def load_files(paths: list[Path], shared_classes: dict[str, frozenset[str]] | None = None,
-               base: Lexicon | None = None) -> Lexicon:
-    """Build a lexicon from files; their entries replace `base` entries with the same id."""
+               base: Lexicon | None = None, docs: dict[str, dict] | None = None,
+               sha256: str | None = None) -> Lexicon:
+    """Build a lexicon from files (or their decoded TOML in `docs`, by file name); their
+    entries replace `base` entries with the same id."""
     classes = dict(base.classes if base else shared_classes or {})
     entries: dict[str, Entry] = {e.id: e for e in base.entries} if base else {}
     kinds = dict(base.kinds) if base else {}
     seen: set[str] = set()
     for path in paths:
-        info, file_entries = parse_file(path, classes)
+        info, file_entries = parse_file(path, classes, docs[path.name] if docs else None)
         if path.stem == info.kind or info.kind not in kinds:  # loaded.toml describes "loaded"
             kinds[info.kind] = info
         for entry in file_entries:
@@ -262,16 +275,88 @@ def load_files(paths: list[Path], shared_classes: dict[str, frozenset[str]] | No
             seen.add(entry.id)
             entries.pop(entry.id, None)
             entries[entry.id] = entry
-    return Lexicon(tuple(entries.values()), kinds, classes)
+    return Lexicon(tuple(entries.values()), kinds, classes, sha256)
+
+
+def fingerprint(raw: dict[str, bytes]) -> str:
+    """sha256 of lexicon files (name -> bytes, in name order): what a model's cue features
+    were computed with (`metadata.lexicons.sha256` in a model file)."""
+    digest = hashlib.sha256()
+    for name in sorted(raw):
+        digest.update(name.encode() + b"\0" + raw[name] + b"\0")
+    return digest.hexdigest()
+
+
+def _packed(lexicon: Lexicon) -> bytes:
+    """A checked lexicon as JSON, for the start-up cache (`_unpacked` reads it back)."""
+    from dataclasses import asdict
+
+    def plain(value: object) -> object:
+        if isinstance(value, frozenset):
+            return sorted(value)
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    return json.dumps({"entries": plain([asdict(e) for e in lexicon.entries]),
+                       "kinds": plain({k: asdict(v) for k, v in lexicon.kinds.items()}),
+                       "classes": plain(lexicon.classes)}, ensure_ascii=False).encode()
+
+
+def _unpacked(payload: bytes, sha256: str) -> Lexicon:
+    """The lexicon `_packed` stored (built from checked files, so not checked again)."""
+    doc = json.loads(payload)
+    sets: dict[tuple, WordSet] = {}
+
+    def wordset(raw: dict | None) -> WordSet | None:
+        if raw is None:
+            return None
+        key = (tuple(raw["words"]), raw["number"], raw["capitalized"], raw["possessive"],
+               raw["none"])
+        if key not in sets:
+            sets[key] = WordSet(frozenset(key[0]), *key[1:])
+        return sets[key]
+
+    entries = tuple(Entry(
+        id=e["id"], kind=e["kind"], term=e["term"], forms=tuple(map(tuple, e["forms"])),
+        category=e["category"], weight=e["weight"], explanation=e["explanation"],
+        alternatives=tuple(e["alternatives"]),
+        exceptions=tuple(Exception_(why=x["why"], shape=x["shape"],
+                                    **{k: wordset(x[k]) for k in CONDITIONS if k != "shape"})
+                         for x in e["exceptions"]),
+        flag_examples=tuple(e["flag_examples"]), pass_examples=tuple(e["pass_examples"]),
+        source=e["source"], origin=e["origin"],
+        replacement=None if e["replacement"] is None else tuple(e["replacement"]),
+        level=e["level"]) for e in doc["entries"])
+    kinds = {k: KindInfo(v["kind"], v["title"], v["about"], tuple(v["sources"]))
+             for k, v in doc["kinds"].items()}
+    classes = {k: frozenset(v) for k, v in doc["classes"].items()}
+    return Lexicon(entries, kinds, classes, sha256)
+
+
+def _parse_builtin(directory: Path, files: list[Path], raw: dict[str, bytes],
+                   sha: str) -> Lexicon:
+    docs = {name: _read_toml(directory / name, data) for name, data in raw.items()}
+    shared = _classes(docs["classes.toml"].get("classes", {}), "classes.toml")
+    return load_files([p for p in files if p.name != "classes.toml"], shared, docs=docs,
+                      sha256=sha)
 
 
 @lru_cache(maxsize=1)
 def builtin() -> Lexicon:
-    """The shipped lexicons, loaded once per process."""
+    """The shipped lexicons, loaded once per process: from the compiled start-up cache
+    (framing/cache.py) when it was built from these very files, else parsed and checked."""
+    from framing import cache
+
     directory = builtin_dir()
-    shared = _classes(_read_toml(directory / "classes.toml").get("classes", {}), "classes.toml")
-    files = sorted(p for p in directory.glob("*.toml") if p.name != "classes.toml")
-    return load_files(files, shared)
+    files = sorted(directory.glob("*.toml"))
+    raw = {p.name: read_bytes(p, LexiconError, "lexicon file") for p in files}
+    sha = fingerprint(raw)
+    return cache.cached("lexicons", cache.key_of("lexicons", sha),
+                        lambda: _packed(_parse_builtin(directory, files, raw, sha)),
+                        lambda payload: _unpacked(payload, sha))
 
 
 def load(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:

@@ -19,6 +19,9 @@ class Match:
     last: int
 
 
+_END = ""  # trie key of the forms that end at a node (no form word is empty)
+
+
 def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
     """True if `form` stands at toks[i:], its words side by side (only space between them)."""
     if i + len(form) > len(toks):
@@ -33,40 +36,56 @@ def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool
 
 
 class Matcher:
-    """Index of all forms by first word; finds the longest non-excepted match at each token."""
+    """A trie of all forms, word by word ("*" matches any one word); finds the longest
+    non-excepted match at each token (ties: the entry listed first)."""
 
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
-        index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+        root: dict = {}
         for order, entry in enumerate(lexicon.entries):
             for form in entry.forms:
-                index.setdefault(form[0], []).append((form, order, entry))
-        for forms in index.values():
-            forms.sort(key=lambda f: (-len(f[0]), f[1]))
-        self.index = index
+                node = root
+                for word in form:
+                    node = node.setdefault(word, {})
+                node.setdefault(_END, []).append((order, entry))
+        self.root = root
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping."""
         out = []
+        root = self.root
         i = 0
         while i < len(toks):
-            match = self._at(text, toks, i)
-            if match:
-                out.append(match)
-                i = match.last
-            else:
-                i += 1
+            tok = toks[i]
+            if tok.norm in root or tok.base in root:
+                match = self._at(text, toks, i)
+                if match:
+                    out.append(match)
+                    i = match.last
+                    continue
+            i += 1
         return out
 
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:
         tok = toks[i]
-        candidates = self.index.get(tok.norm, [])
-        if tok.base != tok.norm:
-            candidates = sorted(candidates + self.index.get(tok.base, []),
-                                key=lambda f: (-len(f[0]), f[1]))
-        for form, _, entry in candidates:
-            if form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
-                return Match(entry, i, i + len(form))
+        nodes = [n for n in (self.root.get(tok.norm),
+                             self.root.get(tok.base) if tok.base != tok.norm else None) if n]
+        found: list[tuple[int, int, Entry]] = []  # (-length, order, entry)
+        k = i
+        while nodes:
+            for node in nodes:
+                found += [(i - k - 1, order, entry) for order, entry in node.get(_END, ())]
+            k += 1
+            if k >= len(toks) or text[toks[k - 1].end:toks[k].start].strip():
+                break
+            nxt = toks[k]
+            keys = ("*", nxt.norm) if nxt.base == nxt.norm else ("*", nxt.norm, nxt.base)
+            nodes = [child for node in nodes for key in keys if (child := node.get(key))]
+        found.sort(key=lambda f: (f[0], f[1]))
+        for neg_length, _, entry in found:
+            j = i - neg_length
+            if not self.exception(entry, toks, i, j):
+                return Match(entry, i, j)
         return None
 
     def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -35,22 +37,48 @@ def check_target(output: Path, force: bool, inputs: tuple[str, ...] = ()) -> Pat
     return target
 
 
-def write_file(output: Path, content: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
-    """Write atomically (temporary file, then rename) with the usual permissions; never
-    overwrite an input, nor an existing file without --force."""
+@contextmanager
+def atomic_writer(output: Path, force: bool, inputs: tuple[str, ...] = ()) -> Iterator[TextIO]:
+    """A text stream whose content replaces `output` only when the block ends without an
+    error (temporary file in the same folder, then rename): a run that fails or is killed
+    leaves no partial file. Same refusals as `check_target`; ordinary permissions."""
+    import tempfile
+
     target = check_target(output, force, inputs)
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_file(output: Path, content: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
+    """Write atomically (temporary file, then rename) with the usual permissions; never
+    overwrite an input, nor an existing file without --force."""
+    with atomic_writer(output, force, inputs) as fh:
+        fh.write(content)
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...],
+         color: bool = False) -> None:
+    """A finished report to stdout, or atomically to `output`."""
+    if output is None:
+        click.echo(content, nl=False, color=color)
+    else:
+        write_file(output, content, force, inputs)

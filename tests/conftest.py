@@ -1,9 +1,20 @@
 """Shared fixtures: where ../shared lives, and skips with a reason when it is absent."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The start-up cache (framing/cache.py) of this test session lives in a folder of its own,
+# so tests neither read nor leave files in the user's cache; subprocesses inherit it.
+_CACHE = tempfile.mkdtemp(prefix="framing-test-cache-")
+os.environ["FRAMING_CACHE_DIR"] = _CACHE
+os.environ.pop("FRAMING_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -19,7 +19,6 @@ from click.testing import CliRunner
 from framing.classify.commands import evaluate, train
 from framing.classify.features import (
     char_wb_ngrams,
-    cues_from_flags,
     sentence_cues,
     word_ngrams,
 )
@@ -129,16 +128,55 @@ def test_sentence_cues_count_lexicon_kinds_and_surface_marks():
     assert plain["quote_marks"] == 0 and not plain.get("scare_quote")
 
 
-def test_cues_from_flags_matches_sentence_cues():
-    import framing
+# Invented: a quote that runs over two sentences, and one that follows an attributed quote;
+# read alone, "It was getting bad. will not hold." has a quote mark that a whole-article
+# reading calls part of a direct quote.
+SKEW = ('"It was getting bad. We had to leave the harbour," the skipper said. "The so-called '
+        'plan will not hold."\n\nThe council met on Monday.')
 
-    text = LOADED + " " + NEUTRAL
-    article = framing.analyse(text)
-    from_flags = cues_from_flags(article.flags, len(article.sentences))
-    for sentence, cues in zip(article.sentences, from_flags):
-        own = sentence_cues(text[sentence.start:sentence.end])
-        assert {k: v for k, v in own.items() if v and k not in ("quote_marks", "exclamation",
-                                                                "question")} == cues
+
+def _analysed_sentences():
+    from framing.load import load
+
+    from .conftest import ALLSIDES, SAMPLES, SEED
+
+    yield SKEW
+    for path in sorted(SAMPLES.glob("port-*")):
+        yield load(str(path)).text
+    if SEED.exists():
+        yield load(str(SEED)).text
+    if ALLSIDES.exists():
+        import gzip
+
+        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+            for _, line in zip(range(40), fh):
+                yield json.loads(line)["text"]
+
+
+def test_analyse_gives_each_sentence_the_cues_training_gives_it(monkeypatch):
+    """Train/predict skew: the classifier sees, for every sentence of an article, exactly
+    the cues `sentence_cues` computes for that sentence alone (as training does)."""
+    import framing
+    from framing.classify.predict import BiasModel
+
+    seen: list[tuple[list[str], list[dict]]] = []
+    original = BiasModel.assess
+
+    def spy(self, texts, cues=None, **kwargs):
+        seen.append((list(texts), [dict(c) for c in cues]))
+        return original(self, texts, cues, **kwargs)
+
+    monkeypatch.setattr(BiasModel, "assess", spy)
+    n = 0
+    for text in _analysed_sentences():
+        framing.analyse(text)
+        texts, cues = seen.pop()
+        for sentence, used in zip(texts, cues):
+            assert used == sentence_cues(sentence), sentence
+            n += 1
+    assert n > 200
+    alone = sentence_cues('"It was getting bad.')
+    assert alone["scare_quote"] == 1  # the case that differed: a fragment read alone
 
 
 # --- train and evaluate through the commands ------------------------------------------------
@@ -398,11 +436,100 @@ def test_shipped_model_rebuilds_bit_for_bit(tmp_path):
     if meta["scikit_learn_version"] != sklearn.__version__:
         pytest.skip(f"model built with scikit-learn {meta['scikit_learn_version']}, "
                     f"this is {sklearn.__version__}")
-    if meta["lexicons"]["sha256"] != lexicon_fingerprint()["sha256"]:
-        pytest.skip("lexicons changed since the shipped model was built: rebuild it with the "
-                    "command in docs/classifier.md")
+    assert meta["lexicons"]["sha256"] == lexicon_fingerprint()["sha256"], (
+        "lexicons changed since the shipped model was built: rebuild it with the command in "
+        "docs/classifier.md")
     out = tmp_path / "bias-model.json"
     subprocess.run([sys.executable, "-m", "framing", "train", str(BABE), "-o", str(out),
                     "--date", meta["trained"]], check=True, cwd=ROOT, capture_output=True)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == \
         hashlib.sha256(DEFAULT_MODEL.read_bytes()).hexdigest()
+
+
+# --- the shipped model and the lexicons (issue 14: drift must not pass silently) ------------
+
+def test_shipped_model_was_built_with_the_shipped_lexicons():
+    from framing.lexicon import builtin
+
+    assert read_model(DEFAULT_MODEL).metadata["lexicons"]["sha256"] == builtin().sha256, (
+        "the lexicons changed since the shipped model was built: rebuild it "
+        "(framing train ../shared/data/babe-train.jsonl -o framing/data/bias-model.json --force "
+        "--date <the model's date>)")
+
+
+def _drifted(tmp_path: Path) -> Path:
+    doc = json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
+    doc["metadata"]["lexicons"]["sha256"] = "0" * 64
+    path = tmp_path / "drifted.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_loading_a_model_built_with_other_lexicons_warns(tmp_path):
+    from framing.classify.predict import LexiconDriftWarning
+
+    with pytest.warns(LexiconDriftWarning, match="trained with other lexicons"):
+        load_model(_drifted(tmp_path))
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_model(DEFAULT_MODEL)  # the shipped model matches: no warning
+
+
+def test_version_and_analyse_warn_about_drift_in_one_line(tmp_path, monkeypatch):
+    from framing.classify import predict
+    from framing.cli import main
+
+    monkeypatch.setattr(predict, "DEFAULT_MODEL", _drifted(tmp_path))
+    monkeypatch.setattr(predict, "_DEFAULT", None)
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("framing, version ")
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("framing: warning: ") and "rebuild it" in result.stderr
+    monkeypatch.setattr(predict, "_DEFAULT", None)
+    result = CliRunner().invoke(main, ["analyse", "-", "--format", "json"], input=NEUTRAL)
+    assert result.exit_code == 0 and json.loads(result.stdout)["articles"]
+    assert result.stderr.startswith("framing: warning: ") and result.stderr.count("\n") == 1
+    monkeypatch.setattr(predict, "_DEFAULT", None)
+
+
+# --- hostile model and training files (issue 14: one line, exit 2) ---------------------------
+
+NESTED = b"[" * 100_000 + b"]" * 100_000
+
+
+def test_deeply_nested_model_json_is_one_line_exit_2(cli, tmp_path):
+    data = write_rows(tmp_path / "d.jsonl", synthetic_rows(3))
+    model = tmp_path / "nested.json"
+    model.write_bytes(NESTED)
+    error = one_line_error(run(cli, "evaluate", str(data), "--model", str(model)))
+    assert "nested too deeply" in error
+
+
+def test_deeply_nested_training_row_is_one_line_exit_2(cli, tmp_path):
+    data = tmp_path / "nested.jsonl"
+    data.write_bytes(NESTED + b"\n")
+    error = one_line_error(run(cli, "train", str(data), "-o", str(tmp_path / "m.json")))
+    assert "line 1: JSON nested too deeply" in error
+
+
+def test_model_files_have_a_size_cap_before_and_after_gzip(cli, tmp_path, monkeypatch):
+    import gzip
+
+    from framing.classify import predict
+
+    data = write_rows(tmp_path / "d.jsonl", synthetic_rows(3))
+    monkeypatch.setattr(predict, "MAX_MODEL_BYTES", 10_000)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(_tiny_model()) + " " * 20_000)
+    error = one_line_error(run(cli, "evaluate", str(data), "--model", str(big)))
+    assert "larger than the 10,000-byte limit" in error
+    bomb = tmp_path / "bomb.json.gz"
+    bomb.write_bytes(gzip.compress(json.dumps(_tiny_model()).encode() + b" " * 5_000_000))
+    assert bomb.stat().st_size < 10_000
+    error = one_line_error(run(cli, "evaluate", str(data), "--model", str(bomb)))
+    assert "decompresses to more than the 10,000-byte limit" in error
+    fine = tmp_path / "fine.json.gz"
+    fine.write_bytes(gzip.compress(json.dumps(_tiny_model()).encode()))
+    assert read_model(fine).intercept == -0.5

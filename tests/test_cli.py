@@ -96,7 +96,7 @@ def test_force_color_gives_ansi():
 
 @pytest.mark.parametrize("make, message", [
     (lambda d: str(d / "missing.txt"), "no such file"),
-    (lambda d: str(d), "is a directory"),
+    (lambda d: str(d), "directory holds no .txt, .md or .html files"),
     (lambda d: _write(d / "bin.dat", b"\x89PNG\r\n\x1a\n\x00\x00"), "binary"),
     (lambda d: _write(d / "nul.txt", b"abc\x00\x01def"), "binary"),
     (lambda d: _write(d / "latin.txt", "café".encode("latin-1")), "not UTF-8"),

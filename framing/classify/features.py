@@ -5,7 +5,8 @@ Three kinds of feature, all computed from the sentence's text alone:
 * **n-grams**: `word_ngrams` and `char_wb_ngrams` are exact copies of scikit-learn's
   `TfidfVectorizer` analyzers (`analyzer="word"` with a token pattern, `analyzer="char_wb"`),
   so a model trained with scikit-learn scores identically here without it;
-* **cues**: what the project itself finds in the sentence (`sentence_cues`): lexicon matches
+* **cues**: what the project itself finds in the sentence read alone (`sentence_cues`, the one
+  definition that training and `analyse` share): lexicon matches
   counted per kind (`loaded`, `hedge`, `booster`, `anonymous`, `report_verb`) and per
   kind and category (`loaded:label`), scare quotes (`scare_quote`), and surface counts
   (`quote_marks`, `exclamation`, `question`);
@@ -25,7 +26,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
-    from framing.results import Flag
 
 #: scikit-learn's default token pattern: words of two or more word characters.
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
@@ -74,19 +74,17 @@ def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
 
 
 def word_char_ngrams(word: str, ngram_range: Sequence[int]) -> list[str]:
-    """`char_wb` n-grams of one word, padded with a space on each side."""
+    """`char_wb` n-grams of one word, padded with a space on each side; as scikit-learn, a
+    padded word no longer than n gives itself once and ends the list."""
     min_n, max_n = ngram_range
     w = " " + word + " "
     w_len = len(w)
-    out = []
+    out: list[str] = []
     for n in range(min_n, max_n + 1):
-        offset = 0
-        out.append(w[offset:offset + n])
-        while offset + n < w_len:
-            offset += 1
-            out.append(w[offset:offset + n])
-        if offset == 0:  # a word shorter than n is counted once (as scikit-learn does)
+        if w_len <= n:
+            out.append(w)
             break
+        out += [w[i:i + n] for i in range(w_len - n + 1)]
     return out
 
 
@@ -100,12 +98,13 @@ def char_wb_ngrams(text: str, ngram_range: Sequence[int], lowercase: bool = True
 
 # --- cues: what the project's own detectors find in the sentence ------------------------
 
-def surface_cues(text: str) -> dict[str, int]:
-    """Counts read off the text: quotation spans, exclamation and question marks."""
+def surface_cues(text: str, spans: list[tuple[int, int]] | None = None) -> dict[str, int]:
+    """Counts read off the text: quotation spans (`spans`, if already found), exclamation and
+    question marks."""
     from framing.segment import quote_spans
 
-    return {"quote_marks": len(quote_spans(text)), "exclamation": text.count("!"),
-            "question": text.count("?")}
+    return {"quote_marks": len(quote_spans(text) if spans is None else spans),
+            "exclamation": text.count("!"), "question": text.count("?")}
 
 
 def _add(counts: Counter[str], kind: str, category: str) -> None:
@@ -114,50 +113,40 @@ def _add(counts: Counter[str], kind: str, category: str) -> None:
         counts[f"{kind}:{category}"] += 1
 
 
-def lexicon_cues(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
-    """Lexicon matches and scare quotes in one sentence, counted by kind and kind:category.
+def sentence_cues(text: str, lexicon: Lexicon | None = None,
+                  found: Iterable[tuple[str, str]] | None = None) -> dict[str, int]:
+    """All cue counts of one sentence, read alone: lexicon matches counted by kind and
+    kind:category, scare quotes, and the surface counts (`surface_cues`).
 
-    The whole text is treated as one sentence (matches may not cross sentences in the
-    pipeline; a sentence is what the classifier scores).
-    """
-    from framing import lexicon as lexicons
-    from framing.detect import quotes as quote_detector
-    from framing.match import matcher_for, matches_in
-    from framing.segment import quote_spans, tokens
-
-    lexicon = lexicon or lexicons.builtin()
-    span = [(0, len(text))]
-    counts: Counter[str] = Counter()
-    for _, _, match in matches_in(text, matcher_for(lexicon), span):
-        _add(counts, match.entry.kind, match.entry.category)
-    quote_list = quote_spans(text)
-    if quote_list:
-        for quote in quote_detector.classify(text, quote_list, span, tokens(text), lexicon):
-            if quote.kind == "scare":
-                _add(counts, "scare_quote", quote_detector.SCARE["category"])
-    return dict(counts)
-
-
-def sentence_cues(text: str, lexicon: Lexicon | None = None) -> dict[str, int]:
-    """All cue counts of one sentence: `lexicon_cues` plus `surface_cues`.
+    The one definition of a sentence's cues: training computes them sentence by sentence, and
+    `analyse` computes them for each sentence of an article with this same function, so a
+    sentence gets the same features in both (a quote spanning sentences, or one that follows
+    an attributed quote, is judged within the sentence either way). `found`: the (kind,
+    category) of the lexicon matches in the sentence when the caller has matched it already;
+    matching never crosses a sentence, so they are the matches this function would find.
 
     >>> sentence_cues('Critics slammed the "reform" as a disaster.')  # doctest: +SKIP
     {'report_verb': 1, ..., 'scare_quote': 1, 'quote_marks': 1, 'exclamation': 0, ...}
     """
-    return lexicon_cues(text, lexicon) | surface_cues(text)
+    from framing import lexicon as lexicons
+    from framing.detect import quotes as quote_detector
+    from framing.segment import quote_spans, tokens
 
+    lexicon = lexicon or lexicons.builtin()
+    if found is None:
+        from framing.match import matcher_for, matches_in
 
-def cues_from_flags(flags: Iterable[Flag], n_sentences: int) -> list[dict[str, int]]:
-    """Per-sentence lexicon cues from an analysed article's flags (no second matching pass).
-
-    Gives the same keys as `lexicon_cues` (kind and kind:category, scare quotes included),
-    for `BiasModel.probabilities(texts, cues)`; surface counts are always read from the text.
-    """
-    out: list[Counter[str]] = [Counter() for _ in range(n_sentences)]
-    for flag in flags:
-        if 0 <= flag.sentence < n_sentences:
-            _add(out[flag.sentence], flag.kind, flag.category)
-    return [dict(c) for c in out]
+        found = ((m.entry.kind, m.entry.category)
+                 for _, _, m in matches_in(text, matcher_for(lexicon), [(0, len(text))]))
+    counts: Counter[str] = Counter()
+    for kind, category in found:
+        _add(counts, kind, category)
+    spans = quote_spans(text)
+    if spans:
+        for quote in quote_detector.classify(text, spans, [(0, len(text))], tokens(text), lexicon):
+            if quote.kind == "scare":
+                _add(counts, "scare_quote", quote_detector.SCARE["category"])
+    return dict(counts) | surface_cues(text, spans)
 
 
 def cue_value(count: int | float) -> float:

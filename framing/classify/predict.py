@@ -8,15 +8,22 @@ checks every key, type and length (`ModelError` otherwise); nothing in the file 
     model = load_model()                    # the shipped model, loaded once
     model.probabilities(["A sentence.", "Another one."])   # P(biased) per sentence
     model.explain("Critics slammed the radical scheme.")   # what pushed it up
+    model.assess(sentences, cues)           # both in one sweep, as `analyse` does
+
+The shipped model is read through the start-up cache (framing/cache.py, framing/classify/
+packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
 import json
 import math
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass, field
-from operator import mul
+from functools import partial
+from operator import is_not, mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +33,9 @@ from framing.classify.features import (
     TOKEN_PATTERN,
     char_wb_words,
     cue_value,
-    lexicon_cues,
     rate_tokens,
     rate_values,
+    sentence_cues,
     surface_cues,
     word_char_ngrams,
     word_ngrams,
@@ -45,7 +52,9 @@ CLASSES = ["neutral", "biased"]
 TOKEN_PATTERNS = (TOKEN_PATTERN, r"(?u)\b\w+\b")
 MAX_NGRAM = 8
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
-_CHAR_CACHE_SIZE = 50_000
+MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
+_CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
+_known = partial(is_not, None)
 
 
 class ModelError(Exception):
@@ -53,6 +62,17 @@ class ModelError(Exception):
 
 
 # --- the model --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sweep:
+    """One sentence through one n-gram block: everything scoring and explaining need."""
+
+    score: float            # weight × (coef · normalised TF-IDF vector)
+    counts: Counter[int]    # vocabulary index -> term frequency, in first-occurrence order
+    raw: list[float]        # their TF-IDF values before normalisation
+    norm: float             # L2 norm of `raw`
+    words: list[str]        # char_wb only: the words the n-grams were cut from
+
 
 @dataclass(frozen=True)
 class NgramBlock:
@@ -64,22 +84,18 @@ class NgramBlock:
     token_pattern: str
     sublinear_tf: bool
     weight: float
-    ngrams: tuple[str, ...]
-    idf: tuple[float, ...]
-    coef: tuple[float, ...]
+    ngrams: Sequence[str]
+    idf: Sequence[float]
+    coef: Sequence[float]
     index: dict[str, int] = field(repr=False, compare=False)
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def hits(self, text: str) -> list[int]:
         """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
-        index = self.index
         if self.analyzer == "word":
             grams = word_ngrams(text, self.ngram_range, self.token_pattern, self.lowercase)
-            return [index[g] for g in grams if g in index]
-        out: list[int] = []
-        for word in char_wb_words(text, self.lowercase):
-            out.extend(self.word_hits(word))
-        return out
+            return list(filter(_known, map(self.index.get, grams)))
+        return list(chain.from_iterable(map(self.word_hits, char_wb_words(text, self.lowercase))))
 
     def word_hits(self, word: str) -> tuple[int, ...]:
         """char_wb hits of one word; cached, since char_wb n-grams never cross a word."""
@@ -87,40 +103,62 @@ class NgramBlock:
         if hit is None:
             if len(self._cache) >= _CHAR_CACHE_SIZE:
                 self._cache.clear()
-            get = self.index.get
-            hit = tuple(j for j in map(get, word_char_ngrams(word, self.ngram_range))
-                        if j is not None)
+            hit = tuple(filter(_known, map(self.index.get,
+                                           word_char_ngrams(word, self.ngram_range))))
             self._cache[word] = hit
         return hit
 
-    def values(self, counts: dict[int, int]) -> dict[int, float]:
-        """TF-IDF values, L2-normalised, exactly as `TfidfVectorizer.transform` computes them."""
-        keys = list(counts)
-        raw = self._raw(keys, counts.values())
-        norm = math.sqrt(sum(map(mul, raw, raw)))
-        return {j: v / norm for j, v in zip(keys, raw)} if norm > 0 else {}
-
-    def _raw(self, keys: Iterable[int], tfs: Iterable[int]) -> list[float]:
-        tfs = list(tfs)
+    def sweep(self, text: str) -> Sweep:
+        """Count the n-grams once and score them, exactly as `TfidfVectorizer.transform`
+        (sublinear tf, idf, L2 norm) followed by the dot product with `coef`."""
+        words: list[str] = []
+        if self.analyzer == "word":
+            hits = self.hits(text)
+            n_hits = len(hits)
+        else:
+            words = char_wb_words(text, self.lowercase)
+            per_word = list(map(self.word_hits, words))
+            hits = chain.from_iterable(per_word)
+            n_hits = sum(map(len, per_word))
+        counts = Counter(hits)
+        tfs = counts.values()
         if self.sublinear_tf:
-            top = max(tfs, default=0)
-            while len(_SUBLINEAR) <= top:
-                _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
+            if n_hits >= len(_SUBLINEAR):  # else no tf can be past the table's end
+                _grow_sublinear(max(tfs))
             tfs = map(_SUBLINEAR.__getitem__, tfs)
-        return list(map(mul, tfs, map(self.idf.__getitem__, keys)))
-
-    def score(self, text: str) -> float:
-        """weight × (coef · normalised TF-IDF vector); C-level loops (map) for speed."""
-        counts = Counter(self.hits(text))
-        keys = list(counts)
-        raw = self._raw(keys, counts.values())
+        raw = list(map(mul, tfs, map(self.idf.__getitem__, counts)))
         squares = sum(map(mul, raw, raw))
         if squares <= 0:
-            return 0.0
-        return self.weight * sum(map(mul, raw, map(self.coef.__getitem__, keys))) / math.sqrt(squares)
+            return Sweep(0.0, counts, raw, 0.0, words)
+        norm = math.sqrt(squares)
+        score = self.weight * sum(map(mul, raw, map(self.coef.__getitem__, counts))) / norm
+        return Sweep(score, counts, raw, norm, words)
+
+    def credit(self, sweep: Sweep, parts: Counter[str]) -> None:
+        """Add each n-gram's contribution to the log-odds to `parts`: word n-grams under
+        their own text, character n-grams shared among the words that contain them (an
+        n-gram met in several words is split by how often each holds it)."""
+        if not sweep.norm:
+            return
+        w, coef, norm = self.weight, self.coef, sweep.norm
+        if self.analyzer == "word":
+            for j, v in zip(sweep.counts, sweep.raw):
+                parts[self.ngrams[j]] += w * (v / norm) * coef[j]
+            return
+        keys = sweep.counts
+        share = dict(zip(keys, map(truediv, map(mul, sweep.raw, map(coef.__getitem__, keys)),
+                                   map(sweep.counts.__getitem__, keys))))
+        for word in sweep.words:
+            label = word.strip(".,;:!?\"'“”‘’()[]") or word
+            parts[label] += w * sum(map(share.__getitem__, self.word_hits(word))) / norm
 
 
-_SUBLINEAR = [0.0, 1.0]  # 1 + log(tf) for tf = 0, 1, 2, ... (grown on demand)
+_SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 1024)]  # 1 + log(tf), grown on demand
+
+
+def _grow_sublinear(top: int) -> None:
+    while len(_SUBLINEAR) <= top:
+        _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
 
 
 @dataclass(frozen=True)
@@ -146,6 +184,24 @@ class RateBlock:
 
     def values(self, text: str) -> list[float]:
         return [self.weight * v for v in rate_values(rate_tokens(text), self.table)]
+
+    def credit(self, text: str, parts: Counter[str]) -> None:
+        """Share each rate feature's contribution among the words it rests on."""
+        ranked = sorted(((self.table[w], w) for w in rate_tokens(text) if w in self.table),
+                        reverse=True)
+        if not ranked:
+            return
+        c = self.coef
+        w = self.weight
+        credit = [  # (words credited, contribution of the feature)
+            ([ranked[0][1]], w * ranked[0][0] * c[0]),
+            ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
+            ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
+            ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3]),
+        ]
+        for words, value in credit:
+            for word in words:
+                parts[word] += value / len(words)
 
 
 @dataclass(frozen=True)
@@ -173,34 +229,55 @@ class BiasModel:
             raise ValueError(f"{len(cues)} cue dicts for {len(texts)} texts")
         out = []
         for i, text in enumerate(texts):
-            found = cues[i] if cues is not None else (
-                lexicon_cues(text, lexicon) if self.uses_cues else {})
-            out.append(found | surface_cues(text))
+            if cues is None:
+                out.append(sentence_cues(text, lexicon) if self.uses_cues else surface_cues(text))
+            else:  # complete when they come from `sentence_cues`
+                out.append(cues[i] if SURFACE_CUES[0] in cues[i] else cues[i] | surface_cues(text))
         return out
 
-    def decision(self, text: str, cues: dict[str, int]) -> float:
-        """The log-odds of 'biased' for one sentence with its cue counts."""
+    def _sweeps(self, text: str) -> tuple[Sweep | None, Sweep | None]:
+        return (self.word.sweep(text) if self.word is not None else None,
+                self.char.sweep(text) if self.char is not None else None)
+
+    def _decision(self, text: str, cues: dict[str, int],
+                  sweeps: tuple[Sweep | None, Sweep | None]) -> float:
         z = self.intercept
-        for block in (self.word, self.char):
-            if block is not None:
-                z += block.score(text)
+        for sweep in sweeps:
+            if sweep is not None:
+                z += sweep.score
         if self.cues is not None:
             z += sum(v for _, v in self.cues.contributions(cues))
         if self.rates is not None:
             z += sum(v * c for v, c in zip(self.rates.values(text), self.rates.coef))
         return z
 
+    def decision(self, text: str, cues: dict[str, int]) -> float:
+        """The log-odds of 'biased' for one sentence with its cue counts."""
+        return self._decision(text, cues, self._sweeps(text))
+
     def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
                       *, lexicon: Lexicon | None = None) -> list[float]:
         """P(biased) for each sentence.
 
-        `cues`: per-sentence lexicon cue counts by kind and kind:category, as
-        `features.lexicon_cues` or `features.cues_from_flags` give them; when None they are
+        `cues`: per-sentence cue counts as `features.sentence_cues` gives them (lexicon
+        matches by kind and kind:category, scare quotes, surface counts); when None they are
         computed here with the project's matcher on `lexicon` (default: the built-ins).
-        Surface counts (quote marks, ! and ?) are always read from the text itself.
+        Surface counts (quote marks, ! and ?) missing from a cue dict are read from the text.
         """
         return [sigmoid(self.decision(text, c))
                 for text, c in zip(texts, self._cues(texts, cues, lexicon))]
+
+    def assess(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
+               *, explain_from: float = 0.5, top: int = 5,
+               lexicon: Lexicon | None = None) -> list[tuple[float, list[tuple[str, float]]]]:
+        """(P(biased), its explanation) for each sentence in one sweep: the n-grams are
+        counted once for both; sentences under `explain_from` get no explanation."""
+        out = []
+        for text, c in zip(texts, self._cues(texts, cues, lexicon)):
+            sweeps = self._sweeps(text)
+            p = sigmoid(self._decision(text, c, sweeps))
+            out.append((p, self._explain(text, c, sweeps, top) if p >= explain_from else []))
+        return out
 
     def explain(self, text: str, cues: dict[str, int] | None = None, top: int = 5,
                 *, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
@@ -208,53 +285,21 @@ class BiasModel:
         the log-odds), largest first, positive ones only. Character n-grams are credited to the
         words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
         found = self._cues([text], None if cues is None else [cues], lexicon)[0]
+        return self._explain(text, found, self._sweeps(text), top)
+
+    def _explain(self, text: str, cues: dict[str, int],
+                 sweeps: tuple[Sweep | None, Sweep | None], top: int) -> list[tuple[str, float]]:
         parts: Counter[str] = Counter()
-        if self.word is not None:
-            block = self.word
-            for j, v in block.values(Counter(block.hits(text))).items():
-                parts[block.ngrams[j]] += block.weight * v * block.coef[j]
-        if self.char is not None:
-            self._explain_chars(text, parts)
+        for block, sweep in zip((self.word, self.char), sweeps):
+            if block is not None and sweep is not None:
+                block.credit(sweep, parts)
         if self.cues is not None:
-            for name, v in self.cues.contributions(found):
+            for name, v in self.cues.contributions(cues):
                 parts[f"[{name}]"] += v
         if self.rates is not None:
-            self._explain_rates(text, parts)
+            self.rates.credit(text, parts)
         ranked = sorted(((k, v) for k, v in parts.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
         return ranked[:top]
-
-    def _explain_chars(self, text: str, parts: Counter[str]) -> None:
-        block = self.char
-        assert block is not None
-        words = char_wb_words(text, block.lowercase)
-        per_word = [Counter(block.word_hits(w)) for w in words]
-        total: Counter[int] = Counter()
-        for hit in per_word:
-            total.update(hit)
-        values = block.values(total)
-        for word, hit in zip(words, per_word):
-            label = word.strip(".,;:!?\"'“”‘’()[]") or word
-            for j, n in hit.items():
-                parts[label] += block.weight * values[j] * block.coef[j] * n / total[j]
-
-    def _explain_rates(self, text: str, parts: Counter[str]) -> None:
-        block = self.rates
-        assert block is not None
-        ranked = sorted(((block.table[w], w) for w in rate_tokens(text) if w in block.table),
-                        reverse=True)
-        if not ranked:
-            return
-        c = block.coef
-        w = block.weight
-        credit = [  # (words credited, contribution of the feature)
-            ([ranked[0][1]], w * ranked[0][0] * c[0]),
-            ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
-            ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
-            ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3]),
-        ]
-        for words, value in credit:
-            for word in words:
-                parts[word] += value / len(words)
 
 
 def sigmoid(z: float) -> float:
@@ -402,33 +447,93 @@ def _no_constants(name: str) -> float:
     raise ValueError(f"{name} is not a finite number")
 
 
+def _gunzip(raw: bytes, path: Path) -> bytes:
+    """Decompress at most MAX_MODEL_BYTES (a small file may expand without limit)."""
+    import gzip
+    import io
+
+    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
+        data = stream.read(MAX_MODEL_BYTES + 1)
+    if len(data) > MAX_MODEL_BYTES:
+        raise ModelError(f"{path}: decompresses to more than the {MAX_MODEL_BYTES:,}-byte limit")
+    return data
+
+
 def read_model(path: str | Path) -> BiasModel:
-    """Read and check a model file (JSON, or gzip-compressed JSON when it ends in .gz)."""
+    """Read and check a model file (JSON, or gzip-compressed JSON when it ends in .gz), at
+    most MAX_MODEL_BYTES before and after decompression."""
     path = Path(path)
-    raw = read_bytes(path, ModelError, "model file")
+    return _parse_bytes(read_bytes(path, ModelError, "model file", max_bytes=MAX_MODEL_BYTES), path)
+
+
+def _parse_bytes(raw: bytes, path: Path) -> BiasModel:
     try:
         if path.suffix == ".gz":
-            import gzip
-
-            raw = gzip.decompress(raw)
+            raw = _gunzip(raw, path)
         doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (OSError, EOFError) as exc:  # gzip errors are OSError / EOFError
         raise ModelError(f"{path}: cannot read ({exc})") from None
     except UnicodeDecodeError:
         raise ModelError(f"{path}: not UTF-8 text (not a JSON model file)") from None
+    except RecursionError:
+        raise ModelError(f"{path}: JSON nested too deeply (not a model file)") from None
     except ValueError as exc:  # json.JSONDecodeError is a ValueError
         raise ModelError(f"{path}: not valid JSON ({exc})") from None
     return parse_model(doc, str(path))
+
+
+def _compiled(path: Path) -> BiasModel:
+    """The model at `path`, from the start-up cache when it holds this very file (keyed by
+    its sha256), else read, checked and stored there."""
+    from framing import cache
+    from framing.classify import packed
+
+    raw = read_bytes(path, ModelError, "model file", max_bytes=MAX_MODEL_BYTES)
+    return cache.cached("model", cache.key_of("model", sys.byteorder, raw),
+                        lambda: packed.pack(_parse_bytes(raw, path)),
+                        lambda payload: packed.unpack(payload, str(path)))
+
+
+class LexiconDriftWarning(UserWarning):
+    """The model's cue features were computed with other lexicons than the built-in ones."""
+
+
+def lexicon_drift(model: BiasModel) -> str | None:
+    """Why the model's cue features no longer match the built-in lexicons, or None.
+
+    A model records the sha256 of the lexicons it was trained with (`metadata.lexicons`);
+    when the built-ins changed since, its cue features count other words than it learned.
+    """
+    recorded = model.metadata.get("lexicons")
+    if not isinstance(recorded, dict) or not model.uses_cues:
+        return None
+    from framing import lexicon
+
+    current = lexicon.builtin().sha256
+    if recorded.get("sha256") == current:
+        return None
+    return (f"{model.path}: trained with other lexicons than the built-in ones "
+            f"(sha256 {str(recorded.get('sha256'))[:12]}…, now {str(current)[:12]}…); "
+            "rebuild it with `framing train` (see docs/classifier.md)")
 
 
 _DEFAULT: BiasModel | None = None
 
 
 def load_model(path: str | Path | None = None) -> BiasModel:
-    """The model at `path`, or the shipped default (None; read once per process and cached)."""
+    """The model at `path`, or the shipped default (None; read once per process and cached
+    on disk in compiled form). Warns (`LexiconDriftWarning`) when the model's lexicon
+    fingerprint differs from the built-in lexicons."""
     global _DEFAULT
     if path is not None:
-        return read_model(path)
-    if _DEFAULT is None:
-        _DEFAULT = read_model(DEFAULT_MODEL)
-    return _DEFAULT
+        model = read_model(path)
+    elif _DEFAULT is not None:
+        return _DEFAULT
+    else:
+        model = _DEFAULT = _compiled(DEFAULT_MODEL)
+    drift = lexicon_drift(model)
+    if drift:
+        import warnings
+
+        warnings.warn(drift, LexiconDriftWarning, stacklevel=2)
+    return model

@@ -38,6 +38,7 @@ from framing.classify.features import (
 from framing.classify.predict import CLASSES, SCHEMA, VERSION
 
 LABELS = tuple(CLASSES)  # index = class: 0 neutral, 1 biased
+MAX_DATA_BYTES = 500_000_000  # a training or evaluation file
 SEED = 0
 
 BABE = {
@@ -76,7 +77,7 @@ class Dataset:
 def read_data(path: str | Path) -> Dataset:
     """Read JSONL rows with `text` and `label` (biased/neutral); DataError on any problem."""
     path = Path(path)
-    raw = read_bytes(path, DataError)
+    raw = read_bytes(path, DataError, max_bytes=MAX_DATA_BYTES)
     mtime = path.stat().st_mtime
     try:
         lines = raw.decode("utf-8-sig").splitlines()
@@ -92,6 +93,8 @@ def read_data(path: str | Path) -> Dataset:
             row = json.loads(line)
         except ValueError:
             raise DataError(f"{path}: line {n}: not valid JSON") from None
+        except RecursionError:
+            raise DataError(f"{path}: line {n}: JSON nested too deeply") from None
         if not isinstance(row, dict):
             raise DataError(f"{path}: line {n}: expected a JSON object with text and label")
         for key in ("text", "label"):
@@ -515,12 +518,9 @@ def lexicon_fingerprint() -> dict[str, Any]:
     """Which built-in lexicons the cue features were computed with."""
     from framing import lexicon
 
-    digest = hashlib.sha256()
-    files = sorted(lexicon.builtin_dir().glob("*.toml"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return {"files": [p.name for p in files], "entries": len(lexicon.builtin().entries),
-            "sha256": digest.hexdigest()}
+    builtin = lexicon.builtin()
+    return {"files": sorted(p.name for p in lexicon.builtin_dir().glob("*.toml")),
+            "entries": len(builtin.entries), "sha256": builtin.sha256}
 
 
 def export(model: Fitted, data: Dataset, cv: CVResult | None, date: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from framing.segment import sentence_of
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
+REPORT_REACH = 60  # words either side of a quote searched for the verb that reports it
 
 SCARE = {
     "id": "scare_quote",
@@ -47,13 +48,15 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     starts = [t.start for t in toks]
     quotes = []
     for qs, qe in spans:
-        inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
-        first_sent = sentences[sentence_of(sentences, qs)]
-        last_sent = sentences[sentence_of(sentences, qe - 1)]
-        before = toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)]
-        after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
+        first, after_first = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
+        inner = toks[first:after_first]
         if not inner:
             continue
+        first_sent = sentences[sentence_of(sentences, qs)]
+        last_sent = sentences[sentence_of(sentences, qe - 1)]
+        before = toks[max(bisect.bisect_left(starts, first_sent[0]), first - REPORT_REACH):first]
+        after = toks[after_first:min(bisect.bisect_left(starts, last_sent[1]),
+                                     after_first + REPORT_REACH)]
         verb, speaker = _near_verb(text, words, after, before)
         body = text[qs + 1:qe].rstrip("”\"’'")
         lead = text[max(qs - 3, 0):qs].rstrip()

