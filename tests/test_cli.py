@@ -320,3 +320,42 @@ def test_furniture_is_cut_only_before_lists_and_keep_all_keeps_it(tmp_path: Path
     assert (after.split("\n")[0] not in default["text"]) is cut
     assert (default["removed"] is not None) is cut and (heading in (default["removed"] or "")) is cut
     assert after in kept["text"] and kept["removed"] is None
+
+
+COVERAGE_ENTRY = """
+[lexicon]
+kind = "loaded"
+[[entry]]
+id = "loaded.newsroom_cover"
+term = "rampage"
+forms = ["went on a rampage"]
+category = "dysphemism"
+weight = 0.5
+explanation = "Test entry."
+alternatives = []
+exceptions = [
+  {{ prev = ["bull"], why = "a bull's rampage" }},
+]
+flag = ["The crowd went on a rampage."]
+pass = [{passes}]
+source = "test"
+"""
+
+
+@pytest.mark.parametrize("passes, gaps", [
+    # neither the exception at work nor the entry's words in a must-not-flag example
+    ('"The crowd went home."', ['no example triggers the exception "a bull\'s rampage"',
+                                "no must-not-flag example contains its words"]),
+    # the words, not side by side, but no exception at work
+    ('"The crowd went on singing after a rampage of the storm."',
+     ['no example triggers the exception "a bull\'s rampage"']),
+    ('"The farmer feared a bull went on a rampage at the fair."', []),
+])
+def test_validate_reports_coverage_gaps_with_exit_1(tmp_path: Path, passes, gaps):
+    user = tmp_path / "newsroom.toml"
+    user.write_text(COVERAGE_ENTRY.format(passes=passes), encoding="utf-8")
+    result = run("lexicon", "validate", str(user))
+    lines = result.output.splitlines()
+    assert [line.split(": ", 2)[2] for line in lines if line.startswith("newsroom.toml: ")] == gaps
+    assert result.exit_code == (1 if gaps else 0), result.output
+    assert lines[-1].startswith("coverage: ") and ("gap(s)" in lines[-1]) == bool(gaps)

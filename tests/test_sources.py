@@ -121,3 +121,29 @@ def test_pronouns_and_names(text, speaker, sources):
     article = framing.analyse(text, model=False)
     assert [q.speaker for q in article.quotes] == [speaker]
     assert [(s.name, s.quotes, len(s.mentions)) for s in article.sources] == sources
+
+
+@pytest.mark.parametrize("text, speakers, sources", [
+    # a pronoun before a speech verb is no named source
+    ("He said the port would grow.", [], []),
+    # a quote left open at a paragraph's end belongs to the speaker of the next one, not
+    # to a later speaker
+    ('A.\n\n"Our members have fished here for four generations. The quay is our life.\n\n'
+     '"We are not against the port," Mr. Brecht said. "Ships need room too," Mayor Ann Holt said.',
+     ["Mr. Brecht", "Mr. Brecht", "Mayor Ann Holt"], [("Mr. Brecht", 2, 2), ("Mayor Ann Holt", 1, 1)]),
+    # a quote in the next paragraph is not the previous speaker's without a tag
+    ("“Fine,” Ms. Lind said.\n\n“We will see you all in court next month.”",
+     ["Ms. Lind", None], [("Ms. Lind", 1, 1)]),
+    # a closed quote is not continued by the next paragraph's
+    ("“We will not leave this quay at all.”\n\n“Ships need room,” Mayor Ann Holt said.",
+     [None, "Mayor Ann Holt"], [("Mayor Ann Holt", 1, 1)]),
+    # "she": the name after a sentence's lead word, a two-word name, never a lone surname
+    ("The board met. But Mayor Holt then left the hall. “We need it,” she said.",
+     ["Mayor Holt"], [("Mayor Holt", 1, 1)]),
+    ("Ann Holt chairs the board. “We need it,” she said.", ["Ann Holt"], [("Ann Holt", 1, 1)]),
+    ("Holt chairs the board. “We need it,” she said.", [None], []),
+])
+def test_continued_quotes_and_pronoun_speakers(text, speakers, sources):
+    article = framing.analyse(text, model=False)
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == speakers
+    assert [(s.name, s.quotes, len(s.mentions)) for s in article.sources] == sources
