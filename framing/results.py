@@ -19,7 +19,7 @@ class Token:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation span (marks included): kind direct, partial, scare or title."""
+    """A quotation span (marks included): kind direct, partial, title, term or scare."""
 
     start: int
     end: int

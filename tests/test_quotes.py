@@ -31,7 +31,7 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
     ("“Fine,” Ms. Lind said. “We will see.”",
      [("“Fine,”", "direct", "Ms. Lind"), ("“We will see.”", "direct", "Ms. Lind")]),
     # a one-word quote opening the text is not a clause by default
-    ("“Thugs” was the word on every placard.", [("“Thugs”", "scare", None)]),
+    ("“Thugs” filled the square by noon.", [("“Thugs”", "scare", None)]),
     # a Title Case phrase is a name (a book, a show), not a quotation
     ("She wrote a review of “The Art of the Deal” last year.",
      [("“The Art of the Deal”", "title", None)]),
@@ -67,3 +67,52 @@ def test_words_in_scare_quotes_are_the_writers():
     article = framing.analyse("The ministry unveiled its “radical” plan on Monday.", model=False)
     radical = next(f for f in article.flags if f.kind == "loaded")
     assert not radical.in_quote and article.scores.counts["loaded"] == 1
+
+
+def kinds(text: str) -> list[str]:
+    return [q.kind for q in framing.analyse(text, model=False).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # direct quotes whose speech verb comes first, or is also a noun
+    ("“Close the harbour tonight,” demands Senator Ilse Vale.", ["direct"]),
+    ("“The tender is rigged,” says one source.", ["direct"]),
+    ("“Keep the ferry,” Councillor Moss insists.", ["direct"]),
+    ("The banner over the gate read “Leave our river alone.”", ["direct"]),
+    # a continuation of an attributed quote, and a whole quoted sentence
+    ("“It adds up,” she said. “And it balances.”", ["direct", "direct"]),
+    ("Why wait? “Would the board back that?”", ["direct"]),
+    ("“Fewer boats, fewer jobs”", ["direct"]),
+    # a speaker label before a colon, as headlines and captions write it
+    ("Ferry chief Olga Brandt: “Time is short” for the new pier", ["direct"]),
+    # single marks in a headline quote a source
+    ("Police foil ‘imminent’ dockyard attack", ["partial"]),
+    # titles of works and names
+    ("She starred in the series “Harbour Lights” for three years.", ["title"]),
+    ("The council published a report titled “Tides” in March.", ["title"]),
+    ("Councillor Jan “Tiny” Moss voted against the plan.", ["title"]),
+    ("He gave an interview on “60 Minutes” last spring.", ["title"]),
+    # terms of art and words mentioned as words
+    ("The court applied the “undue hardship” standard to the claim.", ["term"]),
+    ("Teachers are tired of the word “resilience” in every memo.", ["term"]),
+    ("“Thugs” was the word on every placard.", ["term"]),
+    ("Chants of “not in our name” rose from the quay.", ["term"]),
+    ("The statute defines “vessel” broadly.", ["term"]),
+    ("In the ledger “K” stands for the harbour master.", ["term"]),
+    ("The plan is better known as the “blue corridor” among fishermen.", ["term"]),
+    ("It is a new case of “harbour fatigue” — the phrase the union coined.", ["term"]),
+    # a short phrase in a sentence with someone's quoted words is theirs
+    ("She wants “a fair deal” and “a new pier for the whole town,” Ms. Brandt said.",
+     ["partial", "direct"]),
+    # what stays a scare quote: the writer's own distance
+    ("The ministry unveiled its “radical” plan on Monday.", ["scare"]),
+    ("The so-called “reform” passed on Tuesday.", ["scare"]),
+    ("The firm’s “voluntary” buyouts left 300 people without work.", ["scare"]),
+    ("Critics of the “experts” were not invited to the hearing.", ["scare"]),
+])
+def test_quote_classification_by_construction(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_work_after_its_noun_is_a_title_whatever_its_case():
+    assert kinds("They watched the documentary “salt and iron” twice.") == ["title"]
