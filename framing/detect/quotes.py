@@ -61,7 +61,7 @@ def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[To
             or (toks is after and all(sw.is_name_word(t) or t.norm in sw.pronouns
                                       for t in after[:k])))
         if tok.norm in sw.verbs or tight:
-            return True, speaker_at(text, sw, toks, k)
+            return True, speaker_at(text, sw, toks, k, inverted=toks is after and k == 0)
     return False, None
 
 
@@ -114,7 +114,11 @@ def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
     the quote, at the start of the sentence); "" when the label names no one."""
     if not span.before or len(span.before) > LABEL_WORDS or ":" not in span.gap_before():
         return None
-    run = name_run(text, words.speaker, span.before, len(span.before) - 1, -1)
+    before = span.before
+    run = name_run(text, words.speaker, before, len(before) - 1, -1)
+    k = len(before) - len(run) - 1
+    if run and k > 0 and before[k].norm in words.speaker.appositive:
+        run = name_run(text, words.speaker, before, k - 1, -1) or run  # "Ruiz on Twitter:"
     return text[run[0].start:run[-1].end] if run else ""
 
 
@@ -188,9 +192,10 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             continue
         first_sent = sentences[max(bisect.bisect_right(sent_starts, qs) - 1, 0)]
         last_sent = sentences[max(bisect.bisect_right(sent_starts, qe - 1) - 1, 0)]
+        after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
         span = _Span(text, qs, qe, inner,
                      toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)],
-                     toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])])
+                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe)))
         kind, speaker = _kind(text, words, span, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
     return _siblings(quotes, sentences)
@@ -210,6 +215,21 @@ def _siblings(quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quo
             q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
         out.append(q)
     return out
+
+
+def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[Token]:
+    """The attribution that a sentence splitter cut off after a quote ending in ? or !
+    ("“Will you run again?” Jan Ek asked."): the next words in the paragraph, when they are a
+    name or pronoun and a speech verb."""
+    sw = words.speaker
+    tag = toks[k:k + VERB_WINDOW]
+    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+        return []
+    for j, tok in enumerate(tag):
+        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                    for t in tag[:j]) else []
+    return []
 
 
 def _kind(text: str, words: QuoteWords, span: _Span,
