@@ -112,6 +112,9 @@ class Scores:
     readability: Readability | None
     counts: dict[str, int] = field(default_factory=dict)
     quoted_counts: dict[str, int] = field(default_factory=dict)
+    # per voice ("writer", "reported", "quoted"): sentences, words, biased_sentence_share,
+    # counts and densities per 1,000 of that voice's words (score.by_voice)
+    by_voice: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

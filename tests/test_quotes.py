@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import framing
+from framing.classify import BIASED
 
 
 def quotes(text: str) -> list[tuple[str, str, str | None]]:
@@ -116,3 +117,29 @@ def test_quote_classification_by_construction(text, expected):
 
 def test_a_work_after_its_noun_is_a_title_whatever_its_case():
     assert kinds("They watched the documentary “salt and iron” twice.") == ["title"]
+
+
+def test_scores_by_voice_keep_quotations_and_reported_speech_apart():
+    text = ("The council met on Monday. “We will appeal this disgraceful, radical ruling "
+            "today,” Ms. Lind said after the vote. Ms. Lind said the radical plan was rushed. "
+            "The radical plan failed.")
+    article = framing.analyse(text, model=False)
+    assert [s.voice for s in article.sentences] == ["narrator", "quote", "reported", "narrator"]
+    voice = article.scores.by_voice
+    assert [voice[g]["sentences"] for g in ("writer", "reported", "quoted")] == [2, 1, 1]
+    assert voice["quoted"]["counts"]["loaded"] == 2 and voice["writer"]["counts"]["loaded"] == 1
+    assert voice["reported"]["counts"]["loaded"] == 1
+    # the writer's words: two narrator sentences (5 + 4) and the tag "Ms. Lind said after the
+    # vote" (6), whose wording is the writer's; densities are per 1,000 of those words
+    assert voice["writer"]["words"] == 15
+    assert voice["writer"]["loaded_per_1000_words"] == round(1000 / 15, 2)
+    assert sum(v["words"] for v in voice.values()) == article.word_count
+
+
+def test_biased_share_by_voice_counts_sentences_of_that_voice():
+    article = framing.analyse("“This disgraceful, corrupt regime must go,” Ms. Lind said. "
+                              "The council met on Monday.")
+    voice = article.scores.by_voice
+    assert voice["quoted"]["sentences"] == 1 and voice["writer"]["sentences"] == 1
+    assert voice["writer"]["biased_sentence_share"] in (0.0, 1.0)
+    assert voice["quoted"]["biased_sentence_share"] == (article.sentences[0].bias_probability >= BIASED)
