@@ -13,6 +13,7 @@ REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alterna
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
 SHAPES = ("capitalized", "lower")
+REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
 
 
@@ -69,6 +70,7 @@ class Entry:
     pass_examples: tuple[str, ...]
     source: str
     origin: str
+    requires: str | None = None  # "speech_frame": flagged only where the word is speech
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,14 @@ def _forms(value: object, where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(forms)
 
 
+def _requires(value: object, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in REQUIREMENTS:
+        raise LexiconError(f"{where}: requires must be one of {', '.join(REQUIREMENTS)} or \"\"")
+    return value
+
+
 def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: str) -> Entry:
     if not isinstance(raw, dict):
         raise LexiconError(f"{origin}: every [[entry]] must be a table")
@@ -189,7 +199,8 @@ def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: s
         category=raw["category"], weight=float(weight), explanation=raw["explanation"].strip(),
         alternatives=_str_list(raw["alternatives"], f"{where}.alternatives"),
         exceptions=tuple(_exception(x, classes, f"{where}.exceptions") for x in exceptions),
-        flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin)
+        flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin,
+        requires=_requires(raw.get("requires"), f"{where}.requires"))
 
 
 def _classes(raw: object, where: str) -> dict[str, frozenset[str]]:

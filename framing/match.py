@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from framing.frames import FrameWords, speech_frame
 from framing.lexicon import Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
@@ -36,6 +37,7 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
+        self.frames = FrameWords.of(lexicon.classes)
         index: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
         for order, entry in enumerate(lexicon.entries):
             for form in entry.forms:
@@ -64,9 +66,15 @@ class Matcher:
             candidates = sorted(candidates + self.index.get(tok.base, []),
                                 key=lambda f: (-len(f[0]), f[1]))
         for form, _, entry in candidates:
-            if _form_at(form, text, toks, i) and not self.exception(entry, toks, i, i + len(form)):
-                return Match(entry, i, i + len(form))
+            j = i + len(form)
+            if (_form_at(form, text, toks, i) and not self.exception(entry, toks, i, j)
+                    and self.required(entry, text, toks, i, j)):
+                return Match(entry, i, j)
         return None
+
+    def required(self, entry: Entry, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """The context the entry requires holds here (`requires = "speech_frame"`)."""
+        return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
     def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
