@@ -11,7 +11,10 @@ from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
-CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
+CONDITIONS = ("prev", "next", "before", "after", "near_before", "near_after", "of",
+              "not_of", "shape", "sentence_has")
+COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
+NEAR = 4  # tokens that `near_before` / `near_after` look at
 SHAPES = ("capitalized", "lower")
 REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
@@ -49,6 +52,10 @@ class Exception_:
     next: WordSet | None = None
     before: WordSet | None = None
     after: WordSet | None = None
+    near_before: WordSet | None = None
+    near_after: WordSet | None = None
+    of: WordSet | None = None
+    not_of: WordSet | None = None
     shape: str | None = None
     sentence_has: WordSet | None = None
 

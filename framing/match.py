@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.frames import FrameWords, speech_frame
-from framing.lexicon import Entry, Exception_, Lexicon, WordSet
+from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
@@ -100,12 +100,30 @@ class Matcher:
         )
         if any(cond is not None and not cond.has(get()) for cond, get in checks):
             return False
+        complement = _complement(toks, j)
+        windows = ((ex.near_before, toks[max(i - NEAR, 0):i]), (ex.near_after, toks[j:j + NEAR]),
+                   (ex.of, complement))
+        if any(cond is not None and not any(cond.has(t) for t in window)
+               for cond, window in windows):
+            return False
+        if ex.not_of is not None and (not complement or any(ex.not_of.has(t) for t in complement)):
+            return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
         first = toks[i].text[0]
         if ex.shape == "capitalized" and not (first.isupper() and i > 0):
             return False
         return not (ex.shape == "lower" and not first.islower())
+
+
+def _complement(toks: list[Token], j: int) -> list[Token]:
+    """The words after the "of" / "with" / "by" that ends a match ("flood of") or follows it
+    ("regime of daily medication"): what `of` and `not_of` test; [] when there is none."""
+    if j and toks[j - 1].norm in COMPLEMENT_PREPS:
+        return toks[j:j + NEAR]
+    if j < len(toks) and toks[j].norm in COMPLEMENT_PREPS:
+        return toks[j + 1:j + 1 + NEAR]
+    return []
 
 
 def matches_in(text: str, matcher: Matcher,
