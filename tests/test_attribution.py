@@ -108,6 +108,22 @@ CASES = [
     ("“The pier is safe,” he said on Harbour TV.", [None]),
     ("Olga Brandt spoke to the Gazette on Monday, calling the plan “a mess.”", ["Olga Brandt"]),
     ("“It is over,” Ms. Lind’s lawyer said.", ["Ms. Lind’s lawyer"]),
+    # a long name and a party appositive before the verb; a tag without a comma
+    ("“The deal is wrong,” Rep. Ann B. Holt, Ostby Republican, told reporters. “It will fail.”",
+     ["Rep. Ann B. Holt", "Rep. Ann B. Holt"]),
+    ('"I have seen this before" Brandt added. "It ends badly."', ["Brandt", "Brandt"]),
+    # a role after a verb that is also a noun; a colon before a quote in its own paragraph;
+    # a dash credit; a long quote whose verb is far off; the latest speaker for "he said"
+    ("“We will not move,” the harbour master continues.", ["the harbour master"]),
+    ("Mayor Ana Ruiz wrote on Sunday:\n\n“The pier will open in May, whatever it costs.”",
+     ["Mayor Ana Ruiz"]),
+    ("“The port has outgrown its town and its people.” — Olga Brandt, Harbour Gazette",
+     ["Olga Brandt"]),
+    ("Olga Brandt said at the hearing on Monday, after a long delay, that the plan “will cost "
+     "the town far more than anyone has admitted.”", ["Olga Brandt"]),
+    ("The vote was close. “We lost,” said Councillor Per Sand. The hall emptied. Outside, the "
+     "crowd thinned. A bus left. Rain fell on the square. “It is over,” he said.",
+     ["Councillor Per Sand", "Councillor Per Sand"]),
 ]
 
 SOURCE_CASES = [

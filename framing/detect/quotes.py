@@ -13,6 +13,7 @@ from framing.results import Flag, Quote, Token
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
 LABEL_WORDS = 6  # "Harbour chief Ilse Varga: “…”": a speaker label before a colon
+DASHES = ("—", "–", "-", "―")
 TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or"})
 
 SCARE = {
@@ -48,18 +49,21 @@ class QuoteWords:
 
 def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
                reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
-    """(a speech verb within `reach` words of the quote, its speaker): after it, then before.
-    A verb that is also a noun ("demands", "reads") counts only right next to the quote, or
+    """(a speech verb within `reach` words of the quote, its speaker): after it (counting
+    from the end of a name that follows it), then before. A verb that is also a noun ("demands", "reads") counts only right next to the quote, or
     after the speaker's name that follows it ("…," Senator Vale demands)."""
     sw = words.speaker
-    window = [(after, k) for k in range(min(reach, len(after)))]
+    names = next((n for n, t in enumerate(after) if not sw.is_name_word(t)), len(after))
+    window = [(after, k) for k in range(min(reach + names, len(after)))]  # past a long name
     window += [(before, k) for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)]
     for toks, k in window:
         tok = toks[k]
         tight = tok.norm in words.quote_verbs and (
             (toks is before and k == len(before) - 1)
-            or (toks is after and all(sw.is_name_word(t) or t.norm in sw.pronouns
-                                      for t in after[:k])))
+            or (toks is after and (all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                       for t in after[:k])
+                                   or (k and after[0].norm in sw.det | {"the"}
+                                       and after[k - 1].base in sw.roles))))
         if tok.norm in sw.verbs or tight:
             return True, speaker_at(text, sw, toks, k, inverted=toks is after and k == 0)
     return False, None
@@ -75,6 +79,7 @@ class _Span:
     inner: list[Token]
     before: list[Token]
     after: list[Token]
+    lead: list[Token]  # a sentence ending in a colon just before a quote that opens its own
 
     @property
     def body(self) -> str:
@@ -193,9 +198,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         first_sent = sentences[max(bisect.bisect_right(sent_starts, qs) - 1, 0)]
         last_sent = sentences[max(bisect.bisect_right(sent_starts, qe - 1) - 1, 0)]
         after = toks[bisect.bisect_left(starts, qe):bisect.bisect_left(starts, last_sent[1])]
-        span = _Span(text, qs, qe, inner,
-                     toks[bisect.bisect_left(starts, first_sent[0]):bisect.bisect_left(starts, qs)],
-                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe)))
+        first = bisect.bisect_left(starts, first_sent[0])
+        span = _Span(text, qs, qe, inner, toks[first:bisect.bisect_left(starts, qs)],
+                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe))
+                     or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
+                     _lead_in(text, toks, starts, sentences, sent_starts, qs))
         kind, speaker = _kind(text, words, span, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
     return _siblings(quotes, sentences)
@@ -215,6 +222,49 @@ def _siblings(quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quo
             q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
         out.append(q)
     return out
+
+
+def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
+             sent_starts: list[int], qs: int) -> list[Token]:
+    """The sentence before a quotation that opens its own sentence, when that sentence ends
+    with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
+    k = bisect.bisect_right(sent_starts, qs) - 1
+    if k < 1 or text[sentences[k][0]:qs].strip() or not text[:qs].rstrip().endswith(":"):
+        return []
+    s, e = sentences[k - 1]
+    return toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
+
+def _credit_after(text: str, toks: list[Token], k: int) -> list[Token]:
+    """The words of a dash credit on the quotation's line, which a sentence splitter may
+    have cut off ("…people.” — Ann Holt, Harbour Gazette")."""
+    if k >= len(toks) or text[toks[k - 1].end if k else 0:toks[k].start].strip(" ”\"’.")[:1] \
+            not in DASHES or "\n" in text[toks[k - 1].end if k else 0:toks[k].start]:
+        return []
+    return toks[k:k + VERB_WINDOW]
+
+
+def _dash_name(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The writer named after a dash that closes a quotation ("…” — Ann Holt, Harbour
+    Gazette"), as opinion round-ups credit their quotes."""
+    after = span.after
+    if not after or text[span.end:after[0].start].strip()[:1] not in DASHES:
+        return None
+    run = name_run(text, words.speaker, after, 0, 1)
+    return text[run[0].start:run[-1].end] if run else None
+
+
+def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
+    """An attribution tag right after the closing mark, even without a comma inside it:
+    "“I've seen this before” Graham added"."""
+    sw = words.speaker
+    after = span.after
+    if not after or text[span.end:after[0].start].strip():
+        return False
+    for k, tok in enumerate(after[:VERB_WINDOW]):
+        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+            return all(sw.is_name_word(t) or t.norm in sw.pronouns for t in after[:k])
+    return False
 
 
 def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[Token]:
@@ -241,8 +291,13 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         text, earlier[-1].end, span.start)
     if label is not None and span.clause:
         return "direct", speaker or label or None
-    if (len(span.inner) >= DIRECT_MIN_WORDS or (verb and span.clause)
+    if not speaker and span.lead:
+        verb, speaker = _near_verb(text, words, [], span.lead)
+    if (len(span.inner) >= DIRECT_MIN_WORDS or (verb and (span.clause or _tag_follows(text, words, span)))
             or (follows and span.clause) or span.sentence):
+        if not speaker:  # a long quote whose speech verb is further off in the sentence
+            speaker = _near_verb(text, words, span.after, span.before,
+                                 len(span.after) + len(span.before))[1] or _dash_name(text, words, span)
         return "direct", speaker
     if _is_term(words, span):
         return "term", None

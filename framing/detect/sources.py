@@ -11,7 +11,7 @@ from framing.segment import normalise, starts_within
 
 
 PRONOUN_SENTENCES = 5
-OPENERS = "“\"‘'(—:"  # a capital after these may only open a quoted or new sentence
+OPENERS = "“\"‘'(["  # a capital right after these may only open a quotation
 
 
 def _key(name: str) -> str:
@@ -29,6 +29,7 @@ class _Registry:
         self.named: dict[str, dict] = {}
         self.names = names
         self.evidence = evidence
+        self.last: str | None = None  # the key of the latest person mentioned as a speaker
 
     def accepts(self, words: SpeakerWords, name: str) -> bool:
         """A person or organisation: several words, a known surname, or a word written with a
@@ -49,6 +50,8 @@ class _Registry:
                 entry["name"] = candidate
         entry["quotes"] += quote
         entry["mentions"].append((start, end))
+        if name.split()[0].lower() not in ("the", "a", "an"):
+            self.last = key
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]],
@@ -56,7 +59,8 @@ class _Registry:
         """The person a pronoun stands for (`before`: the few sentences before it): the subject
         of the nearest earlier sentence that opens with a person (a known speaker, a titled
         name, or a full name) whose honorific does not contradict the pronoun ("she" is not
-        "Mr. Ek"), skipping sentences that open with a pronoun themselves."""
+        "Mr. Ek"), skipping sentences that open with a pronoun themselves; failing that, the
+        latest named speaker."""
         for toks in reversed(before):
             run = _opening_name(text, words, toks)
             if not run:
@@ -70,8 +74,17 @@ class _Registry:
                 return name
             if run[0].norm in words.honorifics or len(run) >= 2:
                 return name
+            break
+        return self._last_speaker(words, pronoun)
+
+    def _last_speaker(self, words: SpeakerWords, pronoun: str) -> str | None:
+        """The latest named speaker, unless their honorific contradicts the pronoun: in news
+        copy "he said" most often goes on with the person quoted last."""
+        if self.last is None or pronoun not in ("he", "she"):
             return None
-        return None
+        name = self.named[self.last]["name"]
+        gender = words.gender(name)
+        return None if gender and gender != pronoun else name
 
 
 def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
@@ -108,8 +121,9 @@ def _names(text: str, words: SpeakerWords,
                 key = _key(name)
                 if key not in names or len(name) > len(names[key][1]):
                     names[key] = (names.get(key, (run[0].start, ""))[0], name)
-            if i and toks[i].text[0].isupper() and text[:toks[i].start].rstrip()[-1:] not in OPENERS:
-                evidence.add(toks[i].base)
+            if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
+                    and text[:toks[i].start].rstrip()[-1:] not in ":—":
+                evidence.add(toks[i].base)  # not right after an opening mark or a colon
             i += max(len(run), 1) if run and run[0] is toks[i] else 1
     return names, evidence
 

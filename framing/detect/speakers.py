@@ -173,6 +173,10 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
             run = _before_appositive(text, words, toks, k, tag=True)
         if run and _in_appositive(words, toks, k - len(run)):
             run = _subject(text, words, toks, k) or run
+        if run and k - len(run) >= 2 and _comma(text, toks[k - len(run) - 1], run[0]) \
+                and _comma(text, run[-1], toks[k]):
+            # "Raul Labrador, Idaho Republican, told": the name before the appositive
+            run = name_run(text, words, toks, k - len(run) - 1, -1) or run
         run = run or _before_appositive(text, words, toks, k)
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
