@@ -86,6 +86,8 @@ def speech_frame(text: str, toks: list[Token], i: int, j: int, words: FrameWords
                        None) if comma is not None else None
     else:
         subject = _subject(toks, i, words)
+        if subject is not None and text[subject.end:subject.end + 1] in "'’":
+            return False  # a plural possessive owns a noun: "the critics' claims"
     if subject is not None and subject.base in words.documents:
         return False
     if nxt is not None and (nxt.norm in words.clause or ":" in text[toks[j - 1].end:nxt.start]):

@@ -32,6 +32,7 @@ def report_verbs(text: str) -> list[str]:
     ("The ledger discloses two payments to the contractor.", []),
     ("Migrants who are admitted each year must register.", []),
     ("Farmers can claim the refund until June.", []),
+    ("The letter fed the critics' claims that the tender was rigged.", []),
 ])
 def test_reporting_verbs_need_a_speech_frame(text, expected):
     assert report_verbs(text) == expected

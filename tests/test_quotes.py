@@ -102,6 +102,12 @@ def kinds(text: str) -> list[str]:
     ("In the ledger “K” stands for the harbour master.", ["term"]),
     ("The plan is better known as the “blue corridor” among fishermen.", ["term"]),
     ("It is a new case of “harbour fatigue” — the phrase the union coined.", ["term"]),
+    ("Words like “aloof,” “cold” and “stiff” were used of the mayor.", ["term", "term", "term"]),
+    ("“Harbour” is simply not a word the clerk likes.", ["term"]),
+    ("Tap “accept” to continue.", ["term"]),
+    # a tag right after the quote without a comma, but not a verb that only follows it
+    ("“I have seen this before” Ms. Lind added.", ["direct"]),
+    ("What the union likes to call “fair pay” began in May.", ["partial"]),
     # a short phrase in a sentence with someone's quoted words is theirs
     ("She wants “a fair deal” and “a new pier for the whole town,” Ms. Brandt said.",
      ["partial", "direct"]),

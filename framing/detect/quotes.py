@@ -155,15 +155,19 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
     prev = [t.norm for t in before[-4:]]
     while prev and prev[-1] in words.det:
         prev.pop()
-    if prev and prev[-1] in ("as", "of"):
-        prev.pop()  # "known as the “…”", "chants of “…”"
+    if prev and prev[-1] in ("as", "of", "like"):
+        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”"
+    if prev and prev[-1] == "such":
+        prev.pop()  # "terms such as “…”"
     if prev and (prev[-1] in words.mention_nouns or prev[-1] in words.mention_verbs):
         return True
     nxt = [t.norm for t in after[:3]]
     if nxt and nxt[0] in words.gloss_verbs:
         return True
     if nxt[:1] in (["is"], ["was"]):
-        nxt = nxt[1:]  # "“Thugs” was the word on every placard"
+        # "“Thugs” was the word on every placard", "“Control” is simply not a word"
+        nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
+               and t.norm not in ("not", "never")]
     if len(nxt) >= 2 and nxt[0] in words.det and nxt[1] in words.mention_nouns:
         return True  # "“X”, the term his allies use"
     if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
@@ -205,12 +209,13 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                      _lead_in(text, toks, starts, sentences, sent_starts, qs))
         kind, speaker = _kind(text, words, span, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
-    return _siblings(quotes, sentences)
+    return _siblings(text, quotes, sentences)
 
 
-def _siblings(quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quote]:
+def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quote]:
     """A short phrase quoted in the same sentence as someone's quoted words is theirs too
-    (She wants “security for Israel;” and “a fair peace,” she said)."""
+    (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
+    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
     sent_starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:
@@ -220,6 +225,9 @@ def _siblings(quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quo
         speech = [o for o in by_sentence[bisect.bisect_right(sent_starts, q.start)] if o.speech]
         if q.kind == "scare" and speech:
             q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
+        elif q.kind == "scare" and out and out[-1].kind == "term" and \
+                not text[out[-1].end:q.start].strip(" ,;") .replace("and", "").replace("or", "").strip():
+            q = Quote(q.start, q.end, q.text, "term")  # a list of words: “cold,” and “aloof”
         out.append(q)
     return out
 
@@ -263,6 +271,8 @@ def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
         return False
     for k, tok in enumerate(after[:VERB_WINDOW]):
         if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+            if k == 0:  # inverted: "“…” said Ann Holt"
+                return tok.norm in sw.verbs and len(after) > 1 and sw.is_name_word(after[1])
             return all(sw.is_name_word(t) or t.norm in sw.pronouns for t in after[:k])
     return False
 
