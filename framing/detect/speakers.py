@@ -181,7 +181,9 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
     if not run and toks[k].norm.endswith("ing") and k and _comma(text, toks[k - 1], toks[k]):
-        run = _subject(text, words, toks, k)  # "Brandt spoke on Monday, calling it …"
+        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke on Monday, calling it …"
+    if run and run[-1].norm != run[-1].base:
+        run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
         return text[run[0].start:run[-1].end]
     role = _role_before(text, words, toks, k)
@@ -200,9 +202,12 @@ def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].norm in words.appositive
 
 
-def _subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
-    """The first name in the clause before toks[k]: the subject of an appositive sentence."""
-    for i in range(k):
+def _subject(text: str, words: SpeakerWords, toks: list[Token], k: int,
+             opening: bool = False) -> list[Token]:
+    """The first name in the clause before toks[k]: the subject of an appositive sentence;
+    with `opening`, only a name that opens the sentence (after lead words)."""
+    first = next((i for i, t in enumerate(toks[:k]) if t.norm not in words.lead), k)
+    for i in range(first + 1 if opening else k):
         if words.is_name_word(toks[i]) and toks[i].norm not in words.joiners:
             run = name_run(text, words, toks, i, 1)
             if run:
