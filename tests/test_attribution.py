@@ -121,6 +121,7 @@ CASES = [
      ["Olga Brandt"]),
     ("Olga Brandt said at the hearing on Monday, after a long delay, that the plan “will cost "
      "the town far more than anyone has admitted.”", ["Olga Brandt"]),
+    ("The town sees itself as a place of “luck shared,” in the words of Ann Holt.", ["Ann Holt"]),
     ("The vote was close. “We lost,” said Councillor Per Sand. The hall emptied. Outside, the "
      "crowd thinned. A bus left. Rain fell on the square. “It is over,” he said.",
      ["Councillor Per Sand", "Councillor Per Sand"]),

@@ -105,6 +105,11 @@ def kinds(text: str) -> list[str]:
     ("Words like “aloof,” “cold” and “stiff” were used of the mayor.", ["term", "term", "term"]),
     ("“Harbour” is simply not a word the clerk likes.", ["term"]),
     ("Tap “accept” to continue.", ["term"]),
+    ("Historians call the town a place of “shared luck,” in the words of Ann Holt.", ["partial"]),
+    ("This is what Brandt means by “thrift” in her essay.", ["term"]),
+    ("Members voted “present” on the motion.", ["term"]),
+    ("The way “harbour folk” is used in the column grates.", ["term"]),
+    ("A $500 “ferry commuter tax credit” for every rider.", ["term"]),
     # a tag right after the quote without a comma, but not a verb that only follows it
     ("“I have seen this before” Ms. Lind added.", ["direct"]),
     ("What the union likes to call “fair pay” began in May.", ["partial"]),

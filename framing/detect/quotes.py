@@ -155,15 +155,21 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
     prev = [t.norm for t in before[-4:]]
     while prev and prev[-1] in words.det:
         prev.pop()
-    if prev and prev[-1] in ("as", "of", "like"):
-        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”"
+    if prev and prev[-1] in ("as", "of", "like", "by"):
+        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”", "means by “…”"
     if prev and prev[-1] == "such":
         prev.pop()  # "terms such as “…”"
     if prev and (prev[-1] in words.mention_nouns or prev[-1] in words.mention_verbs):
         return True
     nxt = [t.norm for t in after[:3]]
-    if nxt and nxt[0] in words.gloss_verbs:
+    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]) and len(nxt) > 1:
+        nxt_verb = nxt[1]  # "“X” is used", "“X” was coined"
+    else:
+        nxt_verb = nxt[0] if nxt else ""
+    if nxt_verb in words.gloss_verbs:
         return True
+    if inner[-1].norm in words.term_heads and len(inner) >= 2:
+        return True  # the name of a programme or rule: "the “paycheck bonus tax credit”"
     if nxt[:1] in (["is"], ["was"]):
         # "“Thugs” was the word on every placard", "“Control” is simply not a word"
         nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
@@ -292,9 +298,24 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
     return []
 
 
+def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The speaker credited by "in the words of X" before or after the quotation."""
+    for toks in (span.after, span.before):
+        norms = [t.norm for t in toks]
+        for k in range(len(norms) - 3):
+            if norms[k:k + 4] == ["in", "the", "words", "of"]:
+                run = name_run(text, words.speaker, toks, k + 4, 1)
+                if run:
+                    return text[run[0].start:run[-1].end]
+    return None
+
+
 def _kind(text: str, words: QuoteWords, span: _Span,
           earlier: list[Quote]) -> tuple[str, str | None]:
     """(kind, speaker) of one quotation, given the quotes before it."""
+    credited = _in_the_words_of(text, words, span)
+    if credited:
+        return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
     verb, speaker = _near_verb(text, words, span.after, span.before)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
