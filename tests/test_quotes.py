@@ -110,6 +110,9 @@ def kinds(text: str) -> list[str]:
     ("Members voted “present” on the motion.", ["term"]),
     ("The way “harbour folk” is used in the column grates.", ["term"]),
     ("A $500 “ferry commuter tax credit” for every rider.", ["term"]),
+    ("The smears “crook,” “liar” and “thief” mean little now.", ["term", "term", "term"]),
+    ("Among the council's “yes” votes was the mayor's.", ["term"]),
+    ("Ms. Lind defended the plan as “fair to all.”", ["direct"]),
     # a tag right after the quote without a comma, but not a verb that only follows it
     ("“I have seen this before” Ms. Lind added.", ["direct"]),
     ("What the union likes to call “fair pay” began in May.", ["partial"]),

@@ -166,8 +166,8 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         nxt_verb = nxt[1]  # "“X” is used", "“X” was coined"
     else:
         nxt_verb = nxt[0] if nxt else ""
-    if nxt_verb in words.gloss_verbs:
-        return True
+    if nxt_verb in words.gloss_verbs or (nxt and nxt[0] in words.mention_nouns):
+        return True  # "“D” stands for …", "“X” is used", "Truman's “…” motto", "“yes” votes"
     if inner[-1].norm in words.term_heads and len(inner) >= 2:
         return True  # the name of a programme or rule: "the “paycheck bonus tax credit”"
     if nxt[:1] in (["is"], ["was"]):
