@@ -26,11 +26,10 @@ from framing.results import Token
 QUOTE_MARKS = "\"“”‘’"
 QUOTE_REACH = 4  # words after the verb within which an opening quotation mark frames it
 INFINITIVE_REACH = 4  # words before "to" in which the governing clause's subject may stand
-CLAUSE_REACH = 12
-PERSON_SUFFIXES = ("men", "man", "ers", "ists", "ians", "ants", "ents", "eers",
-                   "ors")
+CLAUSE_REACH = 12  # words before "and" or "," in which a coordinated verb's subject may stand
+PERSON_SUFFIXES = ("men", "man", "ers", "ists", "ians", "ants", "ents", "eers", "ors")
 PREPOSITIONS = frozenset({"for", "of", "by", "after", "before", "without", "about", "from",
-                          "in", "on", "with", "while", "since", "despite"})  # words before "and"/"," in which a coordinated verb's subject may stand
+                          "in", "on", "with", "while", "since", "despite"})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
 LABEL_WORDS = 6  # "Harbour chief Ilse Varga: “…”": a speaker label before a colon
 DASHES = ("—", "–", "-", "―")
+LIST_JOINERS = frozenset({"and", "or"})
 TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or"})
 
 SCARE = {
@@ -50,8 +51,9 @@ class QuoteWords:
 def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
                reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
     """(a speech verb within `reach` words of the quote, its speaker): after it (counting
-    from the end of a name that follows it), then before. A verb that is also a noun ("demands", "reads") counts only right next to the quote, or
-    after the speaker's name that follows it ("…," Senator Vale demands)."""
+    from the end of a name that follows it), then before. A verb that is also a noun
+    ("demands", "reads") counts only right next to the quote, or after the speaker's name or
+    role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
     sw = words.speaker
     names = next((n for n, t in enumerate(after) if not sw.is_name_word(t)), len(after))
     window = [(after, k) for k in range(min(reach + names, len(after)))]  # past a long name
@@ -132,9 +134,9 @@ def _capital(tok: Token) -> bool:
 
 
 def _is_title(words: QuoteWords, span: _Span) -> bool:
-    """A name rather than a quotation: a work after its noun ("the podcast “…”"), every word capitalised but short joiners ("Game of
-    Thrones"), where the capital is not only the sentence's first letter, or a nickname
-    between a first name and a surname (Jan “Tiny” Moss)."""
+    """A name rather than a quotation: a work after its noun ("the podcast “…”"); every word
+    capitalised but short joiners ("Game of Thrones"), where the capital is not only the
+    sentence's first letter; a nickname between a first name and a surname (Jan “Tiny” Moss)."""
     inner, before, after = span.inner, span.before, span.after
     if before and before[-1].norm in words.work_nouns:
         return True  # "the documentary “Salt Roads”", "a report titled “…”"
@@ -143,7 +145,8 @@ def _is_title(words: QuoteWords, span: _Span) -> bool:
         for t in inner)
     if not capitalised or (len(inner) == 1 and span.body[-1:] in ("!", "?")):
         return False
-    nickname = bool(before and after) and before[-1].text[0].isupper() and after[0].text[0].isupper()
+    nickname = (bool(before and after) and before[-1].text[0].isupper()
+                and after[0].text[0].isupper())
     return len(inner) >= 2 or bool(before) or nickname
 
 
@@ -156,28 +159,26 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
     while prev and prev[-1] in words.det:
         prev.pop()
     if prev and prev[-1] in ("as", "of", "like", "by"):
-        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”", "means by “…”"
+        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”", "by “…”"
     if prev and prev[-1] == "such":
         prev.pop()  # "terms such as “…”"
     if prev and (prev[-1] in words.mention_nouns or prev[-1] in words.mention_verbs):
         return True
-    nxt = [t.norm for t in after[:3]]
-    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]) and len(nxt) > 1:
-        nxt_verb = nxt[1]  # "“X” is used", "“X” was coined"
-    else:
-        nxt_verb = nxt[0] if nxt else ""
-    if nxt_verb in words.gloss_verbs or (nxt and nxt[0] in words.mention_nouns):
-        return True  # "“D” stands for …", "“X” is used", "Truman's “…” motto", "“yes” votes"
-    if inner[-1].norm in words.term_heads and len(inner) >= 2:
+    if len(inner) >= 2 and inner[-1].norm in words.term_heads:
         return True  # the name of a programme or rule: "the “paycheck bonus tax credit”"
-    if nxt[:1] in (["is"], ["was"]):
-        # "“Thugs” was the word on every placard", "“Control” is simply not a word"
+    nxt = [t.norm for t in after[:3]]
+    if nxt and (nxt[0] in words.gloss_verbs or nxt[0] in words.mention_nouns):
+        return True  # "“D” stands for …", "Truman's “…” motto", "“yes” votes"
+    if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
+        return True  # "the “undue hardship” standard"
+    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]):
+        # "“X” is used", "“Thugs” was the word on every placard", "“X” is not a word"
         nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
                and t.norm not in ("not", "never")]
+        if nxt and nxt[0] in words.gloss_verbs:
+            return True
     if len(nxt) >= 2 and nxt[0] in words.det and nxt[1] in words.mention_nouns:
         return True  # "“X”, the term his allies use"
-    if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
-        return True
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
 
@@ -231,9 +232,10 @@ def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) 
         speech = [o for o in by_sentence[bisect.bisect_right(sent_starts, q.start)] if o.speech]
         if q.kind == "scare" and speech:
             q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
-        elif q.kind == "scare" and out and out[-1].kind == "term" and \
-                not text[out[-1].end:q.start].strip(" ,;") .replace("and", "").replace("or", "").strip():
-            q = Quote(q.start, q.end, q.text, "term")  # a list of words: “cold,” and “aloof”
+        elif q.kind == "scare" and out and out[-1].kind == "term" and set(
+                text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
+        ) <= LIST_JOINERS:
+            q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
         out.append(q)
     return out
 
@@ -252,10 +254,11 @@ def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tu
 def _credit_after(text: str, toks: list[Token], k: int) -> list[Token]:
     """The words of a dash credit on the quotation's line, which a sentence splitter may
     have cut off ("…people.” — Ann Holt, Harbour Gazette")."""
-    if k >= len(toks) or text[toks[k - 1].end if k else 0:toks[k].start].strip(" ”\"’.")[:1] \
-            not in DASHES or "\n" in text[toks[k - 1].end if k else 0:toks[k].start]:
+    if k >= len(toks):
         return []
-    return toks[k:k + VERB_WINDOW]
+    gap = text[toks[k - 1].end if k else 0:toks[k].start]
+    dash = "\n" not in gap and gap.strip(" ”\"’.")[:1] in DASHES
+    return toks[k:k + VERB_WINDOW] if dash else []
 
 
 def _dash_name(text: str, words: QuoteWords, span: _Span) -> str | None:
@@ -324,12 +327,13 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         return "direct", speaker or label or None
     if not speaker and span.lead:
         verb, speaker = _near_verb(text, words, [], span.lead)
-    if (len(span.inner) >= DIRECT_MIN_WORDS or (verb and (span.clause or _tag_follows(text, words, span)))
-            or (follows and span.clause) or span.sentence):
-        if not speaker:  # a long quote whose speech verb is further off in the sentence
-            speaker = _near_verb(text, words, span.after, span.before,
-                                 len(span.after) + len(span.before))[1] or _dash_name(text, words, span)
-        return "direct", speaker
+    tagged = verb and (span.clause or _tag_follows(text, words, span))
+    if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
+            or span.sentence):
+        # a long quote whose speech verb is further off in the sentence, or a dash credit
+        speaker = speaker or _near_verb(text, words, span.after, span.before,
+                                        len(span.after) + len(span.before))[1]
+        return "direct", speaker or _dash_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):

@@ -158,8 +158,9 @@ def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> st
 def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                inverted: bool = True) -> str | None:
     """The speaker of speech verb toks[k]: a pronoun or name before it (or after it, where
-    `inverted`: the verb opens the tag after a quote, "…," said Ann Holt), a role ("the finance minister said"), a pronoun, or
-    None. The name after "told" is the person told, not the speaker."""
+    `inverted`: the verb opens the tag after a quote, "…," said Ann Holt), a role ("the
+    finance minister said"), or None. The name after "told" is the person told, not the
+    speaker."""
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
@@ -181,7 +182,7 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
     if not run and toks[k].norm.endswith("ing") and k and _comma(text, toks[k - 1], toks[k]):
-        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke on Monday, calling it …"
+        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke, calling it …"
     if run and run[-1].norm != run[-1].base:
         run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
