@@ -11,8 +11,8 @@ from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
-CONDITIONS = ("prev", "next", "before", "after", "near_before", "near_after", "of",
-              "not_of", "shape", "sentence_has")
+CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
+              "of", "not_of", "shape", "sentence_has")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
 SHAPES = ("capitalized", "lower")
@@ -50,6 +50,7 @@ class Exception_:
     why: str
     prev: WordSet | None = None
     next: WordSet | None = None
+    next_not: WordSet | None = None
     before: WordSet | None = None
     after: WordSet | None = None
     near_before: WordSet | None = None

@@ -108,6 +108,8 @@ class Matcher:
             return False
         if ex.not_of is not None and (not complement or any(ex.not_of.has(t) for t in complement)):
             return False
+        if ex.next_not is not None and ex.next_not.has(at(j)):
+            return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
         first = toks[i].text[0]

@@ -113,6 +113,10 @@ def kinds(text: str) -> list[str]:
     ("The smears “crook,” “liar” and “thief” mean little now.", ["term", "term", "term"]),
     ("Among the council's “yes” votes was the mayor's.", ["term"]),
     ("Ms. Lind defended the plan as “fair to all.”", ["direct"]),
+    ("Ruiz: pier works are ‘back on track’", ["partial"]),
+    ("‘Hello’: another harbour meeting on the cards?", ["partial"]),
+    ("The Internet parody “Texts from Ostby” became a hit.", ["title"]),
+    ("Had he used the word “broken” instead of “bankrupt,” it might have helped.", ["term", "term"]),
     # a tag right after the quote without a comma, but not a verb that only follows it
     ("“I have seen this before” Ms. Lind added.", ["direct"]),
     ("What the union likes to call “fair pay” began in May.", ["partial"]),

@@ -136,7 +136,14 @@ def has(text: str, entry_id: str) -> bool:
     ("The census shows that the town has shrunk.", "booster.shows_that", False),
     ("The scandal shows that the board was asleep.", "booster.shows_that", True),
     ("No one knows what actually sank the ferry.", "booster.actually", False),
-    ("The ferry actually costs more than the bridge.", "booster.actually", True),
+    ("Actually, the ferry costs more than the bridge.", "booster.actually", True),
+    ("Nobody knows if the ferry will actually sail.", "booster.actually", False),
+    ("The clerk simply counted the ballots again.", "booster.simply", False),
+    ("The plan is simply unworkable.", "booster.simply", True),
+    ("On this feast day, may she bring comfort to the sick.", "hedge.may", False),
+    ("The ferry may sail on Sunday.", "hedge.may", True),
+    ("The mayor is expected to testify on Thursday.", "hedge.expected_to", False),
+    ("Fares are expected to rise next year.", "hedge.expected_to", True),
 ])
 def test_senses_by_construction(text, entry_id, expected):
     assert has(text, entry_id) == expected

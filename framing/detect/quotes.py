@@ -12,10 +12,12 @@ from framing.results import Flag, Quote, Token
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
+HEADLINE_WORDS = 20
 LABEL_WORDS = 6  # "Harbour chief Ilse Varga: “…”": a speaker label before a colon
 DASHES = ("—", "–", "-", "―")
-LIST_JOINERS = frozenset({"and", "or"})
-TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or"})
+LIST_JOINERS = frozenset({"and", "or", "instead", "of", "rather", "than", "not", "nor"})
+TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or", "from",
+                           "by", "about", "into", "over", "under", "all"})
 
 SCARE = {
     "id": "scare_quote",
@@ -108,12 +110,13 @@ class _Span:
 
     @property
     def headline(self) -> bool:
-        """In a headline (a line with no closing punctuation), where single marks quote a
-        source: "Police foil ‘imminent’ attack"."""
+        """In a headline (a short line that does not end with a full stop), where single
+        marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
         line_end = self.text.find("\n", self.end)
         line = self.text[self.text.rfind("\n", 0, self.start) + 1:
-                         len(self.text) if line_end < 0 else line_end].rstrip()
-        return self.text[self.start] in "‘'" and line[-1:] not in ".!?\"”’':;,"
+                         len(self.text) if line_end < 0 else line_end].strip().rstrip("\"”’'")
+        return (self.text[self.start] in "‘'" and len(line.split()) <= HEADLINE_WORDS
+                and line[-1:] not in ".;,")
 
 
 def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
