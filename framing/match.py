@@ -68,7 +68,8 @@ class Matcher:
         for form, _, entry in candidates:
             j = i + len(form)
             if (_form_at(form, text, toks, i) and not self.exception(entry, toks, i, j)
-                    and self.required(entry, text, toks, i, j)):
+                    and self.required(entry, text, toks, i, j)
+                    and not _in_name(text, toks, i, j)):
                 return Match(entry, i, j)
         return None
 
@@ -116,6 +117,21 @@ class Matcher:
         if ex.shape == "capitalized" and not (first.isupper() and i > 0):
             return False
         return not (ex.shape == "lower" and not first.islower())
+
+
+def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """The match is part of a proper name: capitalised where no sentence or quotation opens,
+    next to another capitalised word (through "and"/"of"): "the book Fire and Fury"."""
+    if not i or not toks[i].text[0].isupper() or text[toks[i].start - 1] in "“\"‘'(":
+        return False
+
+    def capital(k: int) -> bool:
+        return 0 < k < len(toks) and toks[k].text[0].isupper()
+
+    joined = {"and", "of", "the", "&"}
+    return (capital(i - 1) or capital(j)
+            or (i >= 2 and toks[i - 1].norm in joined and capital(i - 2))
+            or (j + 1 < len(toks) and toks[j].norm in joined and capital(j + 1)))
 
 
 def _complement(toks: list[Token], j: int) -> list[Token]:

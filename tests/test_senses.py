@@ -117,6 +117,15 @@ def has(text: str, entry_id: str) -> bool:
     ("The country slid into a crisis of confidence.", "loaded.crisis", True),
     ("Squatters moved into the gutted cinema.", "loaded.gutted", False),
     ("The amendment gutted the tenants' protections.", "loaded.gutted", True),
+    ("Aid agencies warn of overlapping humanitarian crises in the region.", "loaded.crisis", False),
+    ("Printers ran off propaganda posters by the thousand.", "loaded.propaganda", False),
+    ("The state media spread propaganda about the strike.", "loaded.propaganda", True),
+    ("She tore up a copy of the minutes in front of the board.", "loaded.tear-up", False),
+    # a loaded word inside a proper name is a name
+    ("In the novel Fire and Fury, the harbour burns.", "loaded.furious", False),
+    ("The crowd reacted with fury to the verdict.", "loaded.furious", True),
+    ("The Radical Harbour Party won two seats.", "loaded.radical", False),
+    ("Critics attacked the radical harbour plan.", "loaded.radical", True),
     # the spatial exception no longer hides political wings and flanks
     ("The hard-right flank of the party rebelled.", "loaded.far-right", True),
     ("Delegates from the far-right wing walked out.", "loaded.far-right", True),
