@@ -121,8 +121,11 @@ class Matcher:
 
 def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
     """The match is part of a proper name: capitalised where no sentence or quotation opens,
-    next to another capitalised word (through "and"/"of"): "the book Fire and Fury"."""
-    if not i or not toks[i].text[0].isupper() or text[toks[i].start - 1] in "“\"‘'(":
+    next to another capitalised word (through "and"/"of"): "the book Fire and Fury". Not in a
+    Title Case headline, where every word has a capital, nor the pronoun "I"."""
+    if (not i or not toks[i].text[0].isupper() or toks[i].norm == "i"
+            or text[toks[i].start - 1] in "“\"‘'("
+            or 2 * sum(t.text[0].isupper() for t in toks) > len(toks)):
         return False
 
     def capital(k: int) -> bool:

@@ -126,6 +126,7 @@ def has(text: str, entry_id: str) -> bool:
     ("The crowd reacted with fury to the verdict.", "loaded.furious", True),
     ("The Radical Harbour Party won two seats.", "loaded.radical", False),
     ("Critics attacked the radical harbour plan.", "loaded.radical", True),
+    ("Harbour Chief Backs Radical Plan For New Pier", "loaded.radical", True),
     # the spatial exception no longer hides political wings and flanks
     ("The hard-right flank of the party rebelled.", "loaded.far-right", True),
     ("Delegates from the far-right wing walked out.", "loaded.far-right", True),
