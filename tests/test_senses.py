@@ -124,7 +124,7 @@ def has(text: str, entry_id: str) -> bool:
     # a loaded word inside a proper name is a name
     ("In the novel Fire and Fury, the harbour burns.", "loaded.furious", False),
     ("The crowd reacted with fury to the verdict.", "loaded.furious", True),
-    ("The Radical Harbour Party won two seats.", "loaded.radical", False),
+    ("Members of the Radical Harbour Party won two seats in the spring vote.", "loaded.radical", False),
     ("Critics attacked the radical harbour plan.", "loaded.radical", True),
     ("Harbour Chief Backs Radical Plan For New Pier", "loaded.radical", True),
     # the spatial exception no longer hides political wings and flanks
