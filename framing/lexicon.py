@@ -12,8 +12,12 @@ from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
-CONDITIONS = ("prev", "next", "before", "after", "shape", "sentence_has")
+CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
+              "of", "not_of", "shape", "sentence_has")
+COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
+NEAR = 4  # tokens that `near_before` / `near_after` look at
 SHAPES = ("capitalized", "lower")
+REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
 LEVELS = ("suggestion", "warning", "error")  # of `framing check` findings, mildest first
 
@@ -48,8 +52,13 @@ class Exception_:
     why: str
     prev: WordSet | None = None
     next: WordSet | None = None
+    next_not: WordSet | None = None
     before: WordSet | None = None
     after: WordSet | None = None
+    near_before: WordSet | None = None
+    near_after: WordSet | None = None
+    of: WordSet | None = None
+    not_of: WordSet | None = None
     shape: str | None = None
     sentence_has: WordSet | None = None
 
@@ -73,6 +82,7 @@ class Entry:
     origin: str
     replacement: tuple[str, ...] | None = None  # drop-in rewrite per form, for `check --diff`
     level: str | None = None  # `check` level of this entry, over its kind's default
+    requires: str | None = None  # "speech_frame": flagged only where the word is speech
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,14 @@ def _replacement(value: object, forms: tuple[tuple[str, ...], ...], alternatives
     return tuple(per_form)
 
 
+def _requires(value: object, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in REQUIREMENTS:
+        raise LexiconError(f"{where}: requires must be one of {', '.join(REQUIREMENTS)} or \"\"")
+    return value
+
+
 def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: str) -> Entry:
     if not isinstance(raw, dict):
         raise LexiconError(f"{origin}: every [[entry]] must be a table")
@@ -227,7 +245,7 @@ def _entry(raw: object, kind: str, classes: dict[str, frozenset[str]], origin: s
         flag_examples=flags, pass_examples=passes, source=raw["source"], origin=origin,
         replacement=_replacement(raw.get("replacement"), forms, alternatives,
                                  f"{where}.replacement"),
-        level=level)
+        level=level, requires=_requires(raw.get("requires"), f"{where}.requires"))
 
 
 def _classes(raw: object, where: str) -> dict[str, frozenset[str]]:
@@ -329,7 +347,7 @@ def _unpacked(payload: bytes, sha256: str) -> Lexicon:
         flag_examples=tuple(e["flag_examples"]), pass_examples=tuple(e["pass_examples"]),
         source=e["source"], origin=e["origin"],
         replacement=None if e["replacement"] is None else tuple(e["replacement"]),
-        level=e["level"]) for e in doc["entries"])
+        level=e["level"], requires=e["requires"]) for e in doc["entries"])
     kinds = {k: KindInfo(v["kind"], v["title"], v["about"], tuple(v["sources"]))
              for k, v in doc["kinds"].items()}
     classes = {k: frozenset(v) for k, v in doc["classes"].items()}

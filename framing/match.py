@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from framing.lexicon import Entry, Exception_, Lexicon, WordSet
+from framing.frames import FrameWords, speech_frame
+from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
@@ -41,6 +42,7 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
+        self.frames = FrameWords.of(lexicon.classes)
         root: dict = {}
         for order, entry in enumerate(lexicon.entries):
             for form in entry.forms:
@@ -84,9 +86,14 @@ class Matcher:
         found.sort(key=lambda f: (f[0], f[1]))
         for neg_length, _, entry in found:
             j = i - neg_length
-            if not self.exception(entry, toks, i, j):
+            if (not self.exception(entry, toks, i, j) and self.required(entry, text, toks, i, j)
+                    and not _in_name(text, toks, i, j)):
                 return Match(entry, i, j)
         return None
+
+    def required(self, entry: Entry, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """The context the entry requires holds here (`requires = "speech_frame"`)."""
+        return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
     def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
@@ -113,6 +120,16 @@ class Matcher:
         )
         if any(cond is not None and not cond.has(get()) for cond, get in checks):
             return False
+        complement = _complement(toks, j)
+        windows = ((ex.near_before, toks[max(i - NEAR, 0):i]), (ex.near_after, toks[j:j + NEAR]),
+                   (ex.of, complement))
+        if any(cond is not None and not any(cond.has(t) for t in window)
+               for cond, window in windows):
+            return False
+        if ex.not_of is not None and (not complement or any(ex.not_of.has(t) for t in complement)):
+            return False
+        if ex.next_not is not None and ex.next_not.has(at(j)):
+            return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
         if ex.shape == "capitalized" and not _capitalized(toks, i):
@@ -129,6 +146,34 @@ def _capitalized(toks: list[Token], i: int) -> bool:
         return word[0].isupper()
     return (word.isupper() and len(word) > 1) or (
         word[0].isupper() and i + 1 < len(toks) and toks[i + 1].text[0].isupper())
+
+
+def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """The match is part of a proper name: capitalised where no sentence or quotation opens,
+    next to another capitalised word (through "and"/"of"): "the book Fire and Fury". Not in a
+    Title Case headline, where every word has a capital, nor the pronoun "I"."""
+    if (not i or not toks[i].text[0].isupper() or toks[i].norm == "i"
+            or text[toks[i].start - 1] in "“\"‘'("
+            or 2 * sum(t.text[0].isupper() for t in toks) > len(toks)):
+        return False
+
+    def capital(k: int) -> bool:
+        return 0 < k < len(toks) and toks[k].text[0].isupper()
+
+    joined = {"and", "of", "the", "&"}
+    return (capital(i - 1) or capital(j)
+            or (i >= 2 and toks[i - 1].norm in joined and capital(i - 2))
+            or (j + 1 < len(toks) and toks[j].norm in joined and capital(j + 1)))
+
+
+def _complement(toks: list[Token], j: int) -> list[Token]:
+    """The words after the "of" / "with" / "by" that ends a match ("flood of") or follows it
+    ("regime of daily medication"): what `of` and `not_of` test; [] when there is none."""
+    if j and toks[j - 1].norm in COMPLEMENT_PREPS:
+        return toks[j:j + NEAR]
+    if j < len(toks) and toks[j].norm in COMPLEMENT_PREPS:
+        return toks[j + 1:j + 1 + NEAR]
+    return []
 
 
 def matches_in(text: str, matcher: Matcher,

@@ -16,7 +16,7 @@ from framing.match import Matcher, matcher_for
 from framing.results import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
 from framing.classify import BIASED
-from framing.score import article_scores
+from framing.score import VOICE_GROUPS, article_scores, voice_group
 from framing.segment import quote_spans, sentence_of, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:
@@ -27,14 +27,28 @@ ATTRIBUTION_TAG_WORDS = 8
 BIAS_WORDS = 5
 
 
-def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str]) -> str:
-    """narrator (no quoted speech), quote (quoted words plus at most an attribution tag), mixed.
+def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
+           attributed: bool) -> str:
+    """narrator (the writer's own claim), reported (indirect speech: no quoted words, the claim
+    attributed to a source), quote (quoted words plus at most an attribution tag), mixed.
     `quoted`: start offsets of the tokens inside direct or partial quotes."""
     outside = [t for t in toks if t.start not in quoted]
     if len(outside) == len(toks):
-        return "narrator"
+        return "reported" if attributed else "narrator"
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
+
+
+def _words_by_voice(sentences: list[Sentence], sentence_tokens: list[list[Token]],
+                    quoted: set[int]) -> dict[str, int]:
+    """Words per voice group (score.VOICE_GROUPS): quoted words wherever they stand, the
+    other words by their sentence's voice."""
+    out = dict.fromkeys(VOICE_GROUPS, 0)
+    for s, toks in zip(sentences, sentence_tokens):
+        inside = sum(t.start in quoted for t in toks)
+        out["quoted"] += inside
+        out[voice_group(s.voice)] += len(toks) - inside
+    return out
 
 
 def _term_flags(text: str, sentence_tokens: list[list[Token]], quoted: set[int],
@@ -123,12 +137,14 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
-        voice = _voice(sentence_tokens[i], quoted, lexicon.classes.get("speech_verb", frozenset()))
+        voice = _voice(sentence_tokens[i], quoted, lexicon.classes.get("speech_verb", frozenset()),
+                       i in attributions)
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
                                   cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)
     scores = article_scores(flags, sentences, word_count,
-                            None if flags_only else readability(text))
+                            None if flags_only else readability(text),
+                            _words_by_voice(sentences, sentence_tokens, quoted))
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
                    sources=tuple(sources), removed=removed)

@@ -20,7 +20,7 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation span (marks included): kind direct, partial, scare or title."""
+    """A quotation span (marks included): kind direct, partial, title, term or scare."""
 
     start: int
     end: int
@@ -113,6 +113,9 @@ class Scores:
     readability: Readability | None
     counts: dict[str, int] = field(default_factory=dict)
     quoted_counts: dict[str, int] = field(default_factory=dict)
+    # per voice ("writer", "reported", "quoted"): sentences, words, biased_sentence_share,
+    # counts and densities per 1,000 of that voice's words (score.by_voice)
+    by_voice: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,53 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+VOICE_GROUPS = ("writer", "reported", "quoted")
+SENTENCE_GROUP = {"narrator": "writer", "mixed": "writer", "reported": "reported",
+                  "quote": "quoted"}
+DENSITIES = (("loaded", "loaded_per_1000_words"), ("hedge", "hedges_per_1000_words"),
+             ("booster", "boosters_per_1000_words"), ("anonymous", "anonymous_per_1000_words"))
+
+
+def voice_group(voice: str) -> str:
+    """The group of a sentence's words outside quotation marks: `reported` in indirect speech,
+    else the writer's (an attribution tag's wording is the writer's too)."""
+    return "reported" if voice == "reported" else "writer"
+
+
+def _biased_share(sentences: list[Sentence]) -> float | None:
+    probabilities = [s.bias_probability for s in sentences if s.bias_probability is not None]
+    return (round(sum(p >= BIASED for p in probabilities) / len(probabilities), 3)
+            if probabilities else None)
+
+
+def by_voice(flags: list[Flag], sentences: list[Sentence],
+             words: dict[str, int]) -> dict[str, dict]:
+    """Scores per voice: the writer's own sentences (narrator and mixed), reported speech,
+    and quotations. Each: sentences, words, biased_sentence_share, counts per kind and the
+    densities per 1,000 of its own words. Flags inside quotation marks are `quoted`, other
+    flags go by their sentence's voice."""
+    group_of = [SENTENCE_GROUP.get(s.voice, "writer") for s in sentences]
+    counts = {g: Counter() for g in VOICE_GROUPS}
+    for f in flags:
+        group = "quoted" if f.in_quote else voice_group(sentences[f.sentence].voice)
+        counts[group][f.kind] += 1
+    out = {}
+    for g in VOICE_GROUPS:
+        own = [s for s, sg in zip(sentences, group_of) if sg == g]
+        out[g] = {"sentences": len(own), "words": words.get(g, 0),
+                  "biased_sentence_share": _biased_share(own),
+                  "counts": {k: counts[g][k] for k in KINDS}}
+        out[g] |= {key: _per_1000(counts[g][kind], words.get(g, 0)) for kind, key in DENSITIES}
+    return out
+
+
 def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int,
-                   readability: Readability | None) -> Scores:
-    """Counts per kind (writer's and quoted), densities per 1,000 words, means and shares."""
+                   readability: Readability | None,
+                   voice_words: dict[str, int] | None = None) -> Scores:
+    """Counts per kind (writer's and quoted), densities per 1,000 words, means and shares;
+    with `voice_words` (words per voice group) also the same per voice (`by_voice`)."""
     own = Counter(f.kind for f in flags if not f.in_quote)
     quoted = Counter(f.kind for f in flags if f.in_quote)
-    probabilities = [s.bias_probability for s in sentences if s.bias_probability is not None]
     bands = [strength(s.assertion) for s in sentences if s.assertion is not None]
 
     def share(band: str) -> float | None:
@@ -33,12 +74,12 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
         boosters_per_1000_words=_per_1000(own["booster"], word_count),
         anonymous_per_1000_words=_per_1000(own["anonymous"], word_count),
         assertion_mean=_mean([s.assertion for s in sentences if s.assertion is not None]),
-        biased_sentence_share=(round(sum(p >= BIASED for p in probabilities)
-                                     / len(probabilities), 3) if probabilities else None),
+        biased_sentence_share=_biased_share(sentences),
         hedged_sentence_share=share("hedged"),
         plain_sentence_share=share("plain"),
         boosted_sentence_share=share("boosted"),
         readability=readability,
         counts={k: own[k] for k in KINDS},
         quoted_counts={k: quoted[k] for k in KINDS},
+        by_voice=by_voice(flags, sentences, voice_words) if voice_words is not None else {},
     )

@@ -33,7 +33,7 @@ PLAIN = "The council approved the plan on Thursday."
     ("The vote proves that the council wanted the plan.", 1, "booster"),
     ("The council did not clearly approve the plan on Thursday.", -1, "negated_booster"),
     ("If the council approved the plan, the port would grow.", -1, "conditional"),
-    ("The audit revealed that the council had approved the plan.", 1, "factive"),
+    ("The auditor revealed that the council had approved the plan.", 1, "factive"),
     ("The mayor claimed that the council had approved the plan.", -1, "doubt_verb"),
 ])
 def test_cue_direction(sentence, direction, cue):

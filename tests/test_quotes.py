@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import framing
+from framing.classify import BIASED
 
 
 def quotes(text: str) -> list[tuple[str, str, str | None]]:
@@ -31,7 +32,7 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
     ("“Fine,” Ms. Lind said. “We will see.”",
      [("“Fine,”", "direct", "Ms. Lind"), ("“We will see.”", "direct", "Ms. Lind")]),
     # a one-word quote opening the text is not a clause by default
-    ("“Thugs” was the word on every placard.", [("“Thugs”", "scare", None)]),
+    ("“Thugs” filled the square by noon.", [("“Thugs”", "scare", None)]),
     # a Title Case phrase is a name (a book, a show), not a quotation
     ("She wrote a review of “The Art of the Deal” last year.",
      [("“The Art of the Deal”", "title", None)]),
@@ -102,3 +103,96 @@ def test_a_follow_up_in_the_next_paragraph_is_not_the_same_speakers():
     (first, second) = framing.analyse("“Fine,” Ms. Lind said.\n\n“We will see.”", model=False).quotes
     assert (first.kind, first.speaker) == ("direct", "Ms. Lind")
     assert second.kind != "direct" and second.speaker is None
+
+
+def kinds(text: str) -> list[str]:
+    return [q.kind for q in framing.analyse(text, model=False).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # direct quotes whose speech verb comes first, or is also a noun
+    ("“Close the harbour tonight,” demands Senator Ilse Vale.", ["direct"]),
+    ("“The tender is rigged,” says one source.", ["direct"]),
+    ("“Keep the ferry,” Councillor Moss insists.", ["direct"]),
+    ("The banner over the gate read “Leave our river alone.”", ["direct"]),
+    # a continuation of an attributed quote, and a whole quoted sentence
+    ("“It adds up,” she said. “And it balances.”", ["direct", "direct"]),
+    ("Why wait? “Would the board back that?”", ["direct"]),
+    ("“Fewer boats, fewer jobs”", ["direct"]),
+    # a speaker label before a colon, as headlines and captions write it
+    ("Ferry chief Olga Brandt: “Time is short” for the new pier", ["direct"]),
+    # single marks in a headline quote a source
+    ("Police foil ‘imminent’ dockyard attack", ["partial"]),
+    # titles of works and names
+    ("She starred in the series “Harbour Lights” for three years.", ["title"]),
+    ("The council published a report titled “Tides” in March.", ["title"]),
+    ("Councillor Jan “Tiny” Moss voted against the plan.", ["title"]),
+    ("He gave an interview on “60 Minutes” last spring.", ["title"]),
+    # terms of art and words mentioned as words
+    ("The court applied the “undue hardship” standard to the claim.", ["term"]),
+    ("Teachers are tired of the word “resilience” in every memo.", ["term"]),
+    ("“Thugs” was the word on every placard.", ["term"]),
+    ("Chants of “not in our name” rose from the quay.", ["term"]),
+    ("The statute defines “vessel” broadly.", ["term"]),
+    ("In the ledger “K” stands for the harbour master.", ["term"]),
+    ("The plan is better known as the “blue corridor” among fishermen.", ["term"]),
+    ("It is a new case of “harbour fatigue” — the phrase the union coined.", ["term"]),
+    ("Words like “aloof,” “cold” and “stiff” were used of the mayor.", ["term", "term", "term"]),
+    ("“Harbour” is simply not a word the clerk likes.", ["term"]),
+    ("Tap “accept” to continue.", ["term"]),
+    ("Historians call the town a place of “shared luck,” in the words of Ann Holt.", ["partial"]),
+    ("This is what Brandt means by “thrift” in her essay.", ["term"]),
+    ("Members voted “present” on the motion.", ["term"]),
+    ("The way “harbour folk” is used in the column grates.", ["term"]),
+    ("A $500 “ferry commuter tax credit” for every rider.", ["term"]),
+    ("The smears “crook,” “liar” and “thief” mean little now.", ["term", "term", "term"]),
+    ("Among the council's “yes” votes was the mayor's.", ["term"]),
+    ("Ms. Lind defended the plan as “fair to all.”", ["direct"]),
+    ("Ruiz: pier works are ‘back on track’", ["partial"]),
+    ("‘Hello’: another harbour meeting on the cards?", ["partial"]),
+    ("The Internet parody “Texts from Ostby” became a hit.", ["title"]),
+    ("Had he used the word “broken” instead of “bankrupt,” it might have helped.", ["term", "term"]),
+    # a tag right after the quote without a comma, but not a verb that only follows it
+    ("“I have seen this before” Ms. Lind added.", ["direct"]),
+    ("What the union likes to call “fair pay” began in May.", ["partial"]),
+    # a short phrase in a sentence with someone's quoted words is theirs
+    ("She wants “a fair deal” and “a new pier for the whole town,” Ms. Brandt said.",
+     ["partial", "direct"]),
+    # what stays a scare quote: the writer's own distance
+    ("The ministry unveiled its “radical” plan on Monday.", ["scare"]),
+    ("The so-called “reform” passed on Tuesday.", ["scare"]),
+    ("The firm’s “voluntary” buyouts left 300 people without work.", ["scare"]),
+    ("Critics of the “experts” were not invited to the hearing.", ["scare"]),
+])
+def test_quote_classification_by_construction(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_work_after_its_noun_is_a_title_whatever_its_case():
+    assert kinds("They watched the documentary “salt and iron” twice.") == ["title"]
+
+
+def test_scores_by_voice_keep_quotations_and_reported_speech_apart():
+    text = ("The council met on Monday. “We will appeal this disgraceful, radical ruling "
+            "today,” Ms. Lind said after the vote. Ms. Lind said the radical plan was rushed. "
+            "The radical plan failed.")
+    article = framing.analyse(text, model=False)
+    assert [s.voice for s in article.sentences] == ["narrator", "quote", "reported", "narrator"]
+    voice = article.scores.by_voice
+    assert [voice[g]["sentences"] for g in ("writer", "reported", "quoted")] == [2, 1, 1]
+    assert voice["quoted"]["counts"]["loaded"] == 2 and voice["writer"]["counts"]["loaded"] == 1
+    assert voice["reported"]["counts"]["loaded"] == 1
+    # the writer's words: two narrator sentences (5 + 4) and the tag "Ms. Lind said after the
+    # vote" (6), whose wording is the writer's; densities are per 1,000 of those words
+    assert voice["writer"]["words"] == 15
+    assert voice["writer"]["loaded_per_1000_words"] == round(1000 / 15, 2)
+    assert sum(v["words"] for v in voice.values()) == article.word_count
+
+
+def test_biased_share_by_voice_counts_sentences_of_that_voice():
+    article = framing.analyse("“This disgraceful, corrupt regime must go,” Ms. Lind said. "
+                              "The council met on Monday.")
+    voice = article.scores.by_voice
+    assert voice["quoted"]["sentences"] == 1 and voice["writer"]["sentences"] == 1
+    assert voice["writer"]["biased_sentence_share"] in (0.0, 1.0)
+    assert voice["quoted"]["biased_sentence_share"] == (article.sentences[0].bias_probability >= BIASED)

@@ -90,3 +90,78 @@ def test_kind_flags_its_word(text, kind, word):
 ])
 def test_sense_exceptions_pass(text, word):
     assert not any(w == word for _, w in flagged(text)), flagged(text)
+
+
+def has(text: str, entry_id: str) -> bool:
+    return any(f.id == entry_id for f in framing.analyse(text, model=False).flags)
+
+
+@pytest.mark.parametrize("text, entry_id, expected", [
+    # regime: an administrative complement before it or after it (issue 11)
+    ("The clinic put her on a regime of twice-daily injections.", "loaded.regime", False),
+    ("Growers switched to a regime of weekly pruning.", "loaded.regime", False),
+    ("The sanctions regime was tightened in May.", "loaded.regime", False),
+    ("The parliamentary regime survived the crisis.", "loaded.regime", False),
+    ("The regime of the generals jailed the editors.", "loaded.regime", True),
+    ("Exiles marched against the regime in the capital.", "loaded.regime", True),
+    # invasion, flood, swarm: people versus armies, water and insects
+    ("Shopkeepers grumbled about the weekend invasion of day-trippers.", "loaded.invasion", True),
+    ("The invasion stalled when the tanks ran out of fuel.", "loaded.invasion", False),
+    ("The invasion of Crete began from the air.", "loaded.invasion", False),
+    ("An invasion of slugs wrecked the lettuces.", "loaded.invasion", False),
+    ("A flood of refugees reached the border town.", "loaded.flood-of-people", True),
+    ("A flood of letters reached the editor.", "loaded.flood-of-people", False),
+    ("Seawater was flooding into the cellars.", "loaded.flood-of-people", False),
+    ("A swarm of reporters waited at the gate.", "loaded.swarm", True),
+    ("A swarm of wasps nested under the eaves.", "loaded.swarm", False),
+    # destroy, decimate: things and populations versus hyperbole about institutions
+    ("The merger will destroy the town's only newspaper.", "loaded.destroy", True),
+    ("A blaze destroyed the old cannery.", "loaded.destroy", False),
+    ("The clerk destroyed the ballots after the count.", "loaded.destroy", False),
+    ("The budget cuts decimated the orchestra.", "loaded.decimate", True),
+    ("A virus decimated the herds in the north.", "loaded.decimate", False),
+    # loaded terms in a conventional or literal sense (issue 13)
+    ("Pharmacists were on the front line of the opioid crisis.", "loaded.crisis", False),
+    ("The country slid into a crisis of confidence.", "loaded.crisis", True),
+    ("Squatters moved into the gutted cinema.", "loaded.gutted", False),
+    ("The amendment gutted the tenants' protections.", "loaded.gutted", True),
+    ("Aid agencies warn of overlapping humanitarian crises in the region.", "loaded.crisis", False),
+    ("Printers ran off propaganda posters by the thousand.", "loaded.propaganda", False),
+    ("The state media spread propaganda about the strike.", "loaded.propaganda", True),
+    ("She tore up a copy of the minutes in front of the board.", "loaded.tear-up", False),
+    # a loaded word inside a proper name is a name
+    ("In the novel Fire and Fury, the harbour burns.", "loaded.furious", False),
+    ("The crowd reacted with fury to the verdict.", "loaded.furious", True),
+    ("Members of the Radical Harbour Party won two seats in the spring vote.", "loaded.radical", False),
+    ("Critics attacked the radical harbour plan.", "loaded.radical", True),
+    ("Harbour Chief Backs Radical Plan For New Pier", "loaded.radical", True),
+    # the spatial exception no longer hides political wings and flanks
+    ("The hard-right flank of the party rebelled.", "loaded.far-right", True),
+    ("Delegates from the far-right wing walked out.", "loaded.far-right", True),
+    ("The far right corner of the pitch was flooded.", "loaded.far-right", False),
+    ("He stood at the far left end of the stage.", "loaded.far-right", False),
+    # hedges and boosters in other senses (issue 13)
+    ("The minister quit before the board could have fired her.", "hedge.could_have", False),
+    ("The minister quit before the board could have fired her.", "hedge.could", False),
+    ("Could you read the motion aloud?", "hedge.could", False),
+    ("The leak could have started at the valve.", "hedge.could_have", True),
+    ("The harbour master would not speculate about the cause.", "hedge.speculated", False),
+    ("Fans speculated that the coach would quit.", "hedge.speculated", True),
+    ("No landing is possible without clear skies.", "hedge.possible", False),
+    ("A landing is possible later today.", "hedge.possible", True),
+    ("The vote failed simply because members stayed home.", "booster.simply", False),
+    ("That is simply wrong.", "booster.simply", True),
+    ("The census shows that the town has shrunk.", "booster.shows_that", False),
+    ("The scandal shows that the board was asleep.", "booster.shows_that", True),
+    ("No one knows what actually sank the ferry.", "booster.actually", False),
+    ("Actually, the ferry costs more than the bridge.", "booster.actually", True),
+    ("Nobody knows if the ferry will actually sail.", "booster.actually", False),
+    ("The clerk simply counted the ballots again.", "booster.simply", False),
+    ("The plan is simply unworkable.", "booster.simply", True),
+    ("On this feast day, may she bring comfort to the sick.", "hedge.may", False),
+    ("The ferry may sail on Sunday.", "hedge.may", True),
+    ("The mayor is expected to testify on Thursday.", "hedge.expected_to", False),
+    ("Fares are expected to rise next year.", "hedge.expected_to", True),
+])
+def test_senses_by_construction(text, entry_id, expected):
+    assert has(text, entry_id) == expected

@@ -1,10 +1,12 @@
-"""Classify quotation spans: direct quotes (with their speaker where named) vs scare quotes."""
+"""Classify quotation spans: direct and partial quotes (with their speaker where named), titles
+and names, terms (words mentioned as words, terms of art), and scare quotes."""
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from framing.detect.speakers import SpeakerWords, speaker_at
+from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
 from framing.segment import sentence_of
@@ -12,6 +14,12 @@ from framing.segment import sentence_of
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
 REPORT_REACH = 60  # words either side of a quote searched for the verb that reports it
+HEADLINE_WORDS = 20
+LABEL_WORDS = 6  # "Harbour chief Ilse Varga: “…”": a speaker label before a colon
+DASHES = ("—", "–", "-", "―")
+LIST_JOINERS = frozenset({"and", "or", "instead", "of", "rather", "than", "not", "nor"})
+TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or", "from",
+                           "by", "about", "into", "over", "under", "all"})
 
 SCARE = {
     "id": "scare_quote",
@@ -23,66 +31,329 @@ SCARE = {
 }
 
 
-def _near_verb(text: str, words: SpeakerWords, after: list[Token], before: list[Token],
+@dataclass(frozen=True)
+class QuoteWords:
+    """The word classes (lexicons/classes.toml) that tell what a quotation does."""
+
+    speaker: SpeakerWords
+    quote_verbs: frozenset[str]  # speech verbs that are also nouns: only next to a quote
+    mention_nouns: frozenset[str]  # "the word “…”"
+    mention_verbs: frozenset[str]  # "defined “…”", "known as “…”"
+    gloss_verbs: frozenset[str]  # "“D” stands for"
+    work_nouns: frozenset[str]  # "the documentary “…”"
+    term_heads: frozenset[str]  # "the “undue hardship” standard"
+    det: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> QuoteWords:
+        get = lexicon.classes.get
+        return cls(SpeakerWords.of(lexicon), *(get(name, frozenset()) for name in (
+            "quote_verb", "mention_noun", "mention_verb", "gloss_verb", "work_noun",
+            "term_head", "det")))
+
+
+def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
                reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
-    """(a speech verb within `reach` words of the quote, its speaker): after it, then before."""
-    window = [(after, k) for k in range(min(reach, len(after)))]
+    """(a speech verb within `reach` words of the quote, its speaker): after it (counting
+    from the end of a name that follows it), then before. A verb that is also a noun
+    ("demands", "reads") counts only right next to the quote, or after the speaker's name or
+    role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
+    sw = words.speaker
+    names = next((n for n, t in enumerate(after) if not sw.is_name_word(t)), len(after))
+    window = [(after, k) for k in range(min(reach + names, len(after)))]  # past a long name
     window += [(before, k) for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)]
     for toks, k in window:
-        if toks[k].norm in words.verbs:
-            return True, speaker_at(text, words, toks, k)
+        tok = toks[k]
+        tight = tok.norm in words.quote_verbs and (
+            (toks is before and k == len(before) - 1)
+            or (toks is after and (all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                       for t in after[:k])
+                                   or (k and after[0].norm in sw.det | {"the"}
+                                       and after[k - 1].base in sw.roles))))
+        if tok.norm in sw.verbs or tight:
+            return True, speaker_at(text, sw, toks, k, inverted=toks is after and k == 0)
     return False, None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A quotation and the words of its sentence around it."""
+
+    text: str
+    start: int
+    end: int
+    inner: list[Token]
+    before: list[Token]
+    after: list[Token]
+    lead: list[Token]  # a sentence ending in a colon just before a quote that opens its own
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start + 1:self.end].rstrip("”\"’'").rstrip()
+
+    def gap_before(self) -> str:
+        """The characters between the previous word and the opening mark."""
+        return self.text[self.before[-1].end:self.start] if self.before else ""
+
+    @property
+    def clause(self) -> bool:
+        """Punctuated like a quoted clause: it ends with , . ! ? or follows : or ,."""
+        lead = self.text[max(self.start - 3, 0):self.start].rstrip()
+        return self.body[-1:] in (",", ".", "!", "?") or lead[-1:] in (":", ",")
+
+    @property
+    def sentence(self) -> bool:
+        """A whole quoted sentence: it fills its sentence, or opens with a capital and ends with
+        its own full stop, question or exclamation mark ("a sign reading “Leave us be.”")."""
+        if not self.before and not self.after:
+            return True
+        return (len(self.inner) >= 2 and self.inner[0].text[0].isupper()
+                and self.body[-1:] in (".", "!", "?"))
+
+    @property
+    def headline(self) -> bool:
+        """In a headline (a short line that does not end with a full stop), where single
+        marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
+        line_end = self.text.find("\n", self.end)
+        line = self.text[self.text.rfind("\n", 0, self.start) + 1:
+                         len(self.text) if line_end < 0 else line_end].strip().rstrip("\"”’'")
+        return (self.text[self.start] in "‘'" and len(line.split()) <= HEADLINE_WORDS
+                and line[-1:] not in ".;,")
+
+
+def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The speaker label of "Harbour chief Ilse Varga: “…”" (a few words and a colon before
+    the quote, at the start of the sentence); "" when the label names no one."""
+    if not span.before or len(span.before) > LABEL_WORDS or ":" not in span.gap_before():
+        return None
+    before = span.before
+    run = name_run(text, words.speaker, before, len(before) - 1, -1)
+    k = len(before) - len(run) - 1
+    if run and k > 0 and before[k].norm in words.speaker.appositive:
+        run = name_run(text, words.speaker, before, k - 1, -1) or run  # "Ruiz on Twitter:"
+    return text[run[0].start:run[-1].end] if run else ""
+
+
+def _capital(tok: Token) -> bool:
+    return tok.text[0].isupper() or tok.text[0].isdigit()
+
+
+def _is_title(words: QuoteWords, span: _Span) -> bool:
+    """A name rather than a quotation: a work after its noun ("the podcast “…”"); every word
+    capitalised but short joiners ("Game of Thrones"), where the capital is not only the
+    sentence's first letter; a nickname between a first name and a surname (Jan “Tiny” Moss)."""
+    inner, before, after = span.inner, span.before, span.after
+    if before and before[-1].norm in words.work_nouns:
+        return True  # "the documentary “Salt Roads”", "a report titled “…”"
+    capitalised = _capital(inner[0]) and all(
+        _capital(t) or t.norm in TITLE_JOINERS or t.norm in words.speaker.joiners
+        for t in inner)
+    if not capitalised or (len(inner) == 1 and span.body[-1:] in ("!", "?")):
+        return False
+    nickname = (bool(before and after) and before[-1].text[0].isupper()
+                and after[0].text[0].isupper())
+    return len(inner) >= 2 or bool(before) or nickname
+
+
+def _is_term(words: QuoteWords, span: _Span) -> bool:
+    """Words mentioned as words or a term of art, not the writer's doubt: after a noun or verb
+    of mention ("the word", "chants of", "defined", "known as"), before a gloss ("stands for",
+    "was the word") or a technical head ("the “undue hardship” standard"), or an acronym."""
+    before, after, inner = span.before, span.after, span.inner
+    prev = [t.norm for t in before[-4:]]
+    while prev and prev[-1] in words.det:
+        prev.pop()
+    if prev and prev[-1] in ("as", "of", "like", "by"):
+        prev.pop()  # "known as the “…”", "chants of “…”", "words like “…”", "by “…”"
+    if prev and prev[-1] == "such":
+        prev.pop()  # "terms such as “…”"
+    if prev and (prev[-1] in words.mention_nouns or prev[-1] in words.mention_verbs):
+        return True
+    if len(inner) >= 2 and inner[-1].norm in words.term_heads:
+        return True  # the name of a programme or rule: "the “paycheck bonus tax credit”"
+    nxt = [t.norm for t in after[:3]]
+    if nxt and (nxt[0] in words.gloss_verbs or nxt[0] in words.mention_nouns):
+        return True  # "“D” stands for …", "Truman's “…” motto", "“yes” votes"
+    if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
+        return True  # "the “undue hardship” standard"
+    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]):
+        # "“X” is used", "“Thugs” was the word on every placard", "“X” is not a word"
+        nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
+               and t.norm not in ("not", "never")]
+        if nxt and nxt[0] in words.gloss_verbs:
+            return True
+    if len(nxt) >= 2 and nxt[0] in words.det and nxt[1] in words.mention_nouns:
+        return True  # "“X”, the term his allies use"
+    return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """Sort quotation marks by what they do.
 
-    direct: six words or more, a clause next to a speech verb ("…," she said), or a clause
-    that follows an attributed direct quote in the same paragraph ("Fine," he said. "Go.");
-    title: a short Title Case phrase (“The Art of the Deal”), a name rather than a quotation;
+    direct: someone's words as a clause: six words or more, a clause next to a speech verb
+    ("…," she said; "…," demands Senator Vale), a whole quoted sentence, a clause after a
+    speaker label ("Ferry chief: “…”"), or a clause that follows a direct quote in the same
+    paragraph ("Fine," he said. "Go.");
+    title: a name rather than a quotation: a Title Case phrase (“The Art of the Deal”), a
+    capitalised nickname, a work after its noun ("the series “Harbour Lights”");
+    term: words mentioned as words ("the word “resilience”") or a term of art ("the
+    “undue hardship” standard");
     partial: a short phrase in a sentence that reports speech (he called it “a disgrace”,
-    said), the speaker's own words; scare: any other short phrase, marked off by the writer.
+    said), or a single-quoted phrase in a headline, the speaker's own words;
+    scare: any other short phrase, marked off by the writer.
     """
-    words = SpeakerWords.of(lexicon)
+    words = QuoteWords.of(lexicon)
     starts = [t.start for t in toks]
-    quotes = []
+    sent_starts = [s for s, _ in sentences]
+    quotes: list[Quote] = []
     for qs, qe in spans:
-        first, after_first = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
-        inner = toks[first:after_first]
+        inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
         if not inner:
             continue
         first_sent = sentences[sentence_of(sentences, qs)]
         last_sent = sentences[sentence_of(sentences, qe - 1)]
-        before = toks[max(bisect.bisect_left(starts, first_sent[0]), first - REPORT_REACH):first]
-        after = toks[after_first:min(bisect.bisect_left(starts, last_sent[1]),
-                                     after_first + REPORT_REACH)]
-        verb, speaker = _near_verb(text, words, after, before)
-        body = text[qs + 1:qe].rstrip("”\"’'")
-        lead = text[max(qs - 3, 0):qs].rstrip()
-        clause = body.rstrip()[-1:] in (",", ".", "!", "?") or lead[-1:] in (":", ",")
-        follows = bool(quotes) and quotes[-1].kind == "direct" and _same_paragraph(
-            text, quotes[-1].end, qs) and (quotes[-1].speaker is not None or verb)
-        if len(inner) >= DIRECT_MIN_WORDS or (verb and clause) or (follows and clause):
-            quotes.append(Quote(qs, qe, text[qs:qe], "direct", speaker))
-        elif _is_title(inner, words):
-            quotes.append(Quote(qs, qe, text[qs:qe], "title"))
-        else:
-            reported, speaker = _near_verb(text, words, after, before, len(after) + len(before))
-            kind = "partial" if reported else "scare"
-            quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker if reported else None))
-    return quotes
+        at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
+        after = toks[after_quote:min(bisect.bisect_left(starts, last_sent[1]),
+                                     after_quote + REPORT_REACH)]
+        first = max(bisect.bisect_left(starts, first_sent[0]), at - REPORT_REACH)
+        span = _Span(text, qs, qe, inner, toks[first:at],
+                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe))
+                     or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
+                     _lead_in(text, toks, starts, sentences, sent_starts, qs))
+        kind, speaker = _kind(text, words, span, quotes)
+        quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
+    return _siblings(text, quotes, sentences)
+
+
+def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quote]:
+    """A short phrase quoted in the same sentence as someone's quoted words is theirs too
+    (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
+    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
+    sent_starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_sentence.setdefault(bisect.bisect_right(sent_starts, q.start), []).append(q)
+    out = []
+    for q in quotes:
+        speech = [o for o in by_sentence[bisect.bisect_right(sent_starts, q.start)] if o.speech]
+        if q.kind == "scare" and speech:
+            q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
+        elif q.kind == "scare" and out and out[-1].kind == "term" and set(
+                text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
+        ) <= LIST_JOINERS:
+            q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
+        out.append(q)
+    return out
+
+
+def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
+             sent_starts: list[int], qs: int) -> list[Token]:
+    """The sentence before a quotation that opens its own sentence, when that sentence ends
+    with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
+    k = bisect.bisect_right(sent_starts, qs) - 1
+    if k < 1 or text[sentences[k][0]:qs].strip() or not text[:qs].rstrip().endswith(":"):
+        return []
+    s, e = sentences[k - 1]
+    return toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
+
+def _credit_after(text: str, toks: list[Token], k: int) -> list[Token]:
+    """The words of a dash credit on the quotation's line, which a sentence splitter may
+    have cut off ("…people.” — Ann Holt, Harbour Gazette")."""
+    if k >= len(toks):
+        return []
+    gap = text[toks[k - 1].end if k else 0:toks[k].start]
+    dash = "\n" not in gap and gap.strip(" ”\"’.")[:1] in DASHES
+    return toks[k:k + VERB_WINDOW] if dash else []
+
+
+def _dash_name(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The writer named after a dash that closes a quotation ("…” — Ann Holt, Harbour
+    Gazette"), as opinion round-ups credit their quotes."""
+    after = span.after
+    if not after or text[span.end:after[0].start].strip()[:1] not in DASHES:
+        return None
+    run = name_run(text, words.speaker, after, 0, 1)
+    return text[run[0].start:run[-1].end] if run else None
+
+
+def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
+    """An attribution tag right after the closing mark, even without a comma inside it:
+    "“I've seen this before” Graham added"."""
+    sw = words.speaker
+    after = span.after
+    if not after or text[span.end:after[0].start].strip():
+        return False
+    for k, tok in enumerate(after[:VERB_WINDOW]):
+        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+            if k == 0:  # inverted: "“…” said Ann Holt"
+                return tok.norm in sw.verbs and len(after) > 1 and sw.is_name_word(after[1])
+            return all(sw.is_name_word(t) or t.norm in sw.pronouns for t in after[:k])
+    return False
+
+
+def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[Token]:
+    """The attribution that a sentence splitter cut off after a quote ending in ? or !
+    ("“Will you run again?” Jan Ek asked."): the next words in the paragraph, when they are a
+    name or pronoun and a speech verb."""
+    sw = words.speaker
+    tag = toks[k:k + VERB_WINDOW]
+    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+        return []
+    for j, tok in enumerate(tag):
+        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                    for t in tag[:j]) else []
+    return []
+
+
+def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The speaker credited by "in the words of X" before or after the quotation."""
+    for toks in (span.after, span.before):
+        norms = [t.norm for t in toks]
+        for k in range(len(norms) - 3):
+            if norms[k:k + 4] == ["in", "the", "words", "of"]:
+                run = name_run(text, words.speaker, toks, k + 4, 1)
+                if run:
+                    return text[run[0].start:run[-1].end]
+    return None
+
+
+def _kind(text: str, words: QuoteWords, span: _Span,
+          earlier: list[Quote]) -> tuple[str, str | None]:
+    """(kind, speaker) of one quotation, given the quotes before it."""
+    credited = _in_the_words_of(text, words, span)
+    if credited:
+        return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
+    verb, speaker = _near_verb(text, words, span.after, span.before)
+    label = _label(text, words, span)
+    follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
+        text, earlier[-1].end, span.start)
+    if label is not None and span.clause:
+        return "direct", speaker or label or None
+    if not speaker and span.lead:
+        verb, speaker = _near_verb(text, words, [], span.lead)
+    tagged = verb and (span.clause or _tag_follows(text, words, span))
+    if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
+            or span.sentence):
+        # a long quote whose speech verb is further off in the sentence, or a dash credit
+        speaker = speaker or _near_verb(text, words, span.after, span.before,
+                                        len(span.after) + len(span.before))[1]
+        return "direct", speaker or _dash_name(text, words, span)
+    if _is_term(words, span):
+        return "term", None
+    if _is_title(words, span):
+        return "title", None
+    reported, speaker = _near_verb(text, words, span.after, span.before,
+                                   len(span.after) + len(span.before))
+    if reported or label is not None or span.headline:
+        return "partial", speaker or label or None
+    return "scare", None
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
-
-
-def _is_title(inner: list[Token], words: SpeakerWords) -> bool:
-    """Two or more words, every one capitalised but short joiners ("Game of Thrones")."""
-    return len(inner) >= 2 and all(t.text[0].isupper() or t.norm in words.joiners
-                                   or t.norm in ("the", "a", "an", "and", "in", "on", "to")
-                                   for t in inner) and inner[0].text[0].isupper()
 
 
 def scare_flags(quotes: list[Quote], sentence_of: Callable[[int], int]) -> list[Flag]:

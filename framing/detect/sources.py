@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from framing.detect.speakers import SpeakerWords, is_pronoun, speaker_at
+from framing.detect.speakers import SpeakerWords, is_pronoun, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
 from framing.segment import normalise, sentence_of, starts_within
 
 
 PRONOUN_SENTENCES = 5
+OPENERS = "“\"‘'(["  # a capital right after these may only open a quotation
 
 
 def _key(name: str) -> str:
@@ -18,49 +19,112 @@ def _key(name: str) -> str:
 
 
 class _Registry:
-    def __init__(self) -> None:
+    """Named sources by surname key. `names`: the fullest multi-word name each key has in the
+    text, with its first offset, so that a later "Reinholt said" is shown as the "Mayor Tomas
+    Reinholt" introduced before; `evidence`: words seen capitalised where no sentence starts,
+    without which a lone capitalised word ("Lawmakers said") is no name."""
+
+    def __init__(self, names: dict[str, tuple[int, str]], evidence: set[str]) -> None:
         self.named: dict[str, dict] = {}
+        self.names = names
+        self.evidence = evidence
+        self.last: str | None = None  # the key of the latest person mentioned as a speaker
+
+    def accepts(self, words: SpeakerWords, name: str) -> bool:
+        """A person or organisation: several words, a known surname, or a word written with a
+        capital where it does not open a sentence; or a role ("a spokesperson for …")."""
+        parts = name.split()
+        if len(parts) > 1 or _key(name) in self.names or parts[0].lower() in words.det:
+            return True
+        # a lone word needs a capital away from a sentence's start, and a plural
+        # ("Republicans say") is a group, not a person
+        return _key(name) in self.evidence and not name.endswith("s")
 
     def mention(self, name: str, start: int, end: int, quote: bool) -> str:
-        entry = self.named.setdefault(_key(name), {"name": name, "quotes": 0, "mentions": []})
-        if len(name) > len(entry["name"]):
-            entry["name"] = name
+        key = _key(name)
+        full = self.names.get(key)
+        entry = self.named.setdefault(key, {"name": name, "quotes": 0, "mentions": []})
+        for candidate in (name, full[1] if full and full[0] < start else ""):
+            if len(candidate) > len(entry["name"]):
+                entry["name"] = candidate
         entry["quotes"] += quote
         entry["mentions"].append((start, end))
+        if name.split()[0].lower() not in ("the", "a", "an"):
+            self.last = key
         return entry["name"]
 
-    def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]]) -> str | None:
+    def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]],
+                pronoun: str) -> str | None:
         """The person a pronoun stands for (`before`: the few sentences before it): the subject
-        of the nearest earlier sentence that opens with a person (a known speaker, a titled name, or a full name), skipping
-        sentences that open with a pronoun themselves ("He said… He added…")."""
+        of the nearest earlier sentence that opens with a person (a known speaker, a titled
+        name, or a full name) whose honorific does not contradict the pronoun ("she" is not
+        "Mr. Ek"), skipping sentences that open with a pronoun themselves; failing that, the
+        latest named speaker."""
         for toks in reversed(before):
-            run = _opening_name(words, toks)
+            run = _opening_name(text, words, toks)
             if not run:
                 continue
             known = next((t.base for t in reversed(run) if t.base in self.named), None)
+            name = self.named[known]["name"] if known else text[run[0].start:run[-1].end]
+            gender = words.gender(name)
+            if gender and pronoun in ("he", "she") and gender != pronoun:
+                continue
             if known:
-                return self.named[known]["name"]
+                return name
             if run[0].norm in words.honorifics or len(run) >= 2:
-                return text[run[0].start:run[-1].end]
+                return name
+            break
+        return self._last_speaker(words, pronoun)
+
+    def _last_speaker(self, words: SpeakerWords, pronoun: str) -> str | None:
+        """The latest named speaker, unless their honorific contradicts the pronoun: in news
+        copy "he said" most often goes on with the person quoted last."""
+        if self.last is None or pronoun not in ("he", "she"):
             return None
-        return None
+        name = self.named[self.last]["name"]
+        gender = words.gender(name)
+        return None if gender and gender != pronoun else name
 
 
-def _opening_name(words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
-    """The capitalised name a sentence opens with (after lead words like "But"), else None
+def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
+    """The capitalised name a sentence opens with (after lead words like "But"), or the name
+    in apposition to an opening role ("The mayor, Tomas Reinholt, opened …"), else None
     (also when it opens with a pronoun: the search goes on to the sentence before)."""
     i = 0
     while i < len(toks) and toks[i].norm in words.lead:
         i += 1
     if i < len(toks) and toks[i].norm in words.pronouns:
         return None
-    run = []
-    while i < len(toks) and words.is_name_word(toks[i]):
-        run.append(toks[i])
-        i += 1
-    while run and run[-1].norm in words.joiners:
-        run.pop()
+    run = name_run(text, words, toks, i, 1) if i < len(toks) else []
+    i += len(run)
+    if not run and 0 < i < len(toks) and toks[0].norm in words.det | {"the"}:
+        comma = next((j for j in range(i, min(i + 4, len(toks) - 1))
+                      if "," in text[toks[j].end:toks[j + 1].start]), None)
+        if comma is not None:
+            run = name_run(text, words, toks, comma + 1, 1)
     return run if run and run[-1].norm == run[-1].base else None
+
+
+def _names(text: str, words: SpeakerWords,
+           sentence_tokens: list[list[Token]]) -> tuple[dict[str, tuple[int, str]], set[str]]:
+    """(the longest multi-word name per surname key with its first offset, the words written
+    with a capital away from a sentence's start), for `_Registry`."""
+    names: dict[str, tuple[int, str]] = {}
+    evidence: set[str] = set()
+    for toks in sentence_tokens:
+        i = 0
+        while i < len(toks):
+            run = name_run(text, words, toks, i, 1)
+            if len(run) >= 2 and words.is_name_word(toks[i]):
+                name = text[run[0].start:run[-1].end]
+                key = _key(name)
+                if key not in names or len(name) > len(names[key][1]):
+                    names[key] = (names.get(key, (run[0].start, ""))[0], name)
+            if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
+                    and text[:toks[i].start].rstrip()[-1:] not in ":—":
+                evidence.add(toks[i].base)  # not right after an opening mark or a colon
+            i += max(len(run), 1) if run and run[0] is toks[i] else 1
+    return names, evidence
 
 
 def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
@@ -102,7 +166,7 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                    if tok.norm in words.verbs and tok.start not in quoted
                    and tok.start not in covered]
     events.sort(key=lambda e: e[0])
-    registry = _Registry()
+    registry = _Registry(*_names(text, words, sentence_tokens))
     resolved: dict[int, Quote] = {}
     for offset, kind, payload in events:
         if kind == "quote":
@@ -112,24 +176,27 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 last = sentence_of(spans, q.start) + 1
                 before = [[t for t in toks if t.end <= q.start and t.start not in quoted]
                           for toks in sentence_tokens[max(last - PRONOUN_SENTENCES, 0):last]]
-                speaker = registry.resolve(text, words, before)
-            if speaker:
+                speaker = registry.resolve(text, words, before, speaker)
+            if speaker and registry.accepts(words, speaker):
                 speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")
+            else:
+                speaker = None
             resolved[q.start] = replace(q, speaker=speaker)
             continue
         toks, k = payload
         speaker = speaker_at(text, words, toks, k, inverted=False)
-        if speaker and not is_pronoun(words, speaker):
+        if (speaker and not is_pronoun(words, speaker) and registry.accepts(words, speaker)
+                and speaker.split()[0].lower() not in words.det):  # "The lawmaker said": anaphora
             registry.mention(speaker, toks[k].start, toks[k].end, quote=False)
     quotes = [resolved.get(q.start, q) for q in quotes]
     for q, speaker in _continuations(text, quotes):
         resolved[q.start] = replace(q, speaker=registry.mention(speaker, q.start, q.end, quote=True))
     sources = [Source(e["name"], "named", e["quotes"], tuple(e["mentions"]))
                for e in registry.named.values()]
-    by_term: dict[str, list[Flag]] = {}
-    for f in anonymous:
-        by_term.setdefault(f.term, []).append(f)
-    sources += [Source(term, "anonymous", 0,
-                       tuple((f.start, f.end) for f in fs)) for term, fs in by_term.items()]
+    by_words: dict[str, list[Flag]] = {}
+    for f in anonymous:  # under the article's own words ("Lawyers say"), not the headword
+        by_words.setdefault(normalise(f.text), []).append(f)
+    sources += [Source(fs[0].text, "anonymous", 0, tuple((f.start, f.end) for f in fs))
+                for fs in by_words.values()]
     sources.sort(key=lambda s: s.mentions[0][0])
     return sources, [resolved.get(q.start, q) for q in quotes]

@@ -1,14 +1,20 @@
-"""Who is speaking: names next to speech verbs ("…," Mayor Ann Holt said; according to X)."""
+"""Who is speaking: names next to speech verbs ("…," Mayor Ann Holt said; according to X;
+"…," said economist Lena Moss; "…," Petra Lind, a ferry pilot, said), or a role that stands
+for a person ("a spokesperson for the ministry said")."""
 from __future__ import annotations
 
-import bisect
+import re
 from dataclasses import dataclass
 
 from framing.lexicon import Lexicon
 from framing.results import Token
 
 MAX_NAME_WORDS = 8
-SUBJECT_REACH = 30
+SUBJECT_REACH = 30  # words before a verb searched for a subject (keeps long sentences linear)
+APPOSITIVE_WORDS = 10  # "Petra Lind, a ferry pilot at the port of Ostby, said"
+ROLE_WORDS = 7  # "a spokesperson for the port authority"
+PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ostby": party and state after a lawmaker's name
+ROLE_LEAD = 2  # lower-case words between an inverted verb and the name: "said economist Lena Moss"
 
 
 @dataclass(frozen=True)
@@ -21,16 +27,31 @@ class SpeakerWords:
     pronouns: frozenset[str]
     honorifics: frozenset[str]
     appositive: frozenset[str]
+    roles: frozenset[str]
+    addressee: frozenset[str]
+    det: frozenset[str]
+    feminine: frozenset[str]
+    masculine: frozenset[str]
+    times: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> SpeakerWords:
         get = lexicon.classes.get
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
-            "appositive_prep")))
+            "appositive_prep", "role_noun", "addressee_verb", "det", "feminine_honorific",
+            "masculine_honorific", "time_name")))
 
     def is_name_word(self, tok: Token) -> bool:
         return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
+
+    def gender(self, name: str) -> str | None:
+        """"she" or "he" when a name's honorific or role says so ("Ms. Lind"), else None."""
+        words = {w.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+                 for w in name.split()}
+        if words & self.feminine:
+            return "she"
+        return "he" if words & self.masculine else None
 
 
 def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
@@ -50,35 +71,129 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
     while run and (run[0].norm in words.lead or run[0].norm in words.joiners
                    or run[0].norm in words.pronouns):
         run.pop(0)
-    while run and run[-1].norm in words.joiners:
+    while run and (run[-1].norm in words.joiners or run[-1].norm in words.times):
         run.pop()
     return run
 
 
+def _comma(text: str, a: Token, b: Token) -> bool:
+    return "," in text[a.end:b.start]
+
+
+def _before_appositive(text: str, words: SpeakerWords, toks: list[Token],
+                       k: int, tag: bool = False) -> list[Token]:
+    """The name before a comma-enclosed appositive that ends just before toks[k]
+    ("Petra Lind, a ferry pilot, said"; "the union's lawyer, Karin Dahl, said" is a plain
+    name before the verb and needs no help)."""
+    if k < 2 or not _comma(text, toks[k - 1], toks[k]):
+        return []
+    for j in range(k - 2, max(k - 2 - APPOSITIVE_WORDS, -1), -1):
+        if _comma(text, toks[j], toks[j + 1]):
+            run = name_run(text, words, toks, j, -1)
+            return run if run and (tag or toks[j + 1].norm in words.det | {"the"}) else []
+    return []
+
+
+def _after_inverted(text: str, words: SpeakerWords, toks: list[Token], k: int) -> list[Token]:
+    """The name after an inverted verb: "said Ann Holt", "predicted economist Lena Moss",
+    "said the mayor, Ana Ruiz" (the name in apposition to a role)."""
+    j = k + 1
+    while j < len(toks) and j - k - 1 < ROLE_LEAD and not words.is_name_word(toks[j]) \
+            and not _comma(text, toks[j - 1], toks[j]) and toks[j].norm not in words.appositive:
+        j += 1
+    if j >= len(toks):
+        return []
+    if j > k + 1 and toks[j - 1].base not in words.roles and not _comma(text, toks[j - 1], toks[j]):
+        return []  # only a role stands between: "said economist Lena Moss", not "said on CBS"
+    run = name_run(text, words, toks, j, 1)
+    if run or j >= len(toks) or not _comma(text, toks[j - 1], toks[j]):
+        return run
+    return name_run(text, words, toks, j, 1)
+
+
+def _role(text: str, words: SpeakerWords, toks: list[Token], first: int, last: int) -> str | None:
+    """A role that stands for a speaker in toks[first:last] ("a spokesperson for the ministry",
+    "the ministry's spokeswoman", "the finance minister"): it opens with a determiner or a
+    possessive and holds a role noun."""
+    span = toks[first:last]
+    if not span or len(span) > ROLE_WORDS or span[0].norm not in words.det | {"the"} and \
+            span[0].norm == span[0].base:
+        return None
+    if any(_comma(text, a, b) for a, b in zip(span, span[1:])):
+        return None
+    if not any(t.base in words.roles for t in span):
+        return None
+    return text[span[0].start:span[-1].end]
+
+
+def _role_before(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The role phrase that ends just before the verb toks[k], from its determiner or from
+    the possessive name that owns it ("Ms. Lind's lawyer")."""
+    if k >= 2 and toks[k - 1].base in words.roles and toks[k - 2].norm != toks[k - 2].base:
+        run = name_run(text, words, toks, k - 2, -1)
+        if run:
+            return text[run[0].start:toks[k - 1].end]
+    for first in range(k - 1, max(k - 1 - ROLE_WORDS, -1), -1):
+        if toks[first].norm in words.det | {"the"} and (
+                first == 0 or toks[first - 1].norm not in words.appositive):
+            return _role(text, words, toks, first, k)
+    return None
+
+
+def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The role phrase after an inverted verb ("said a spokesman for the port authority")."""
+    last = k + 1
+    while last < len(toks) and last - k <= ROLE_WORDS and not (
+            last > k + 1 and _comma(text, toks[last - 1], toks[last])):
+        last += 1
+    while last > k + 1 and toks[last - 1].norm in words.appositive | {"on", "in", "at"}:
+        last -= 1
+    # "said a spokesman for the port authority on Monday": stop before a time phrase
+    for j in range(k + 2, last):
+        if toks[j].norm in ("on", "in", "at") and toks[j - 1].base not in words.roles:
+            last = j
+            break
+    return _role(text, words, toks, k + 1, last)
+
+
 def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                inverted: bool = True) -> str | None:
-    """The speaker of speech verb toks[k]: a name before it (or after it, where a quote allows
-    the inverted "…," said Ann Holt), a pronoun, or None."""
+    """The speaker of speech verb toks[k]: a pronoun or name before it (or after it, where
+    `inverted`: the verb opens the tag after a quote, "…," said Ann Holt), a role ("the
+    finance minister said"), or None. The name after "told" is the person told, not the
+    speaker."""
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
     else:
+        if k and toks[k - 1].norm in words.pronouns:
+            return toks[k - 1].norm
         run = name_run(text, words, toks, k - 1, -1)
-        first = _index(toks, run[0]) if run else 0
-        if run and _in_appositive(words, toks, first):
-            run = _subject(text, words, toks, first) or run
-        run = run or (name_run(text, words, toks, k + 1, 1) if inverted else [])
+        if run and run[-1].norm != run[-1].base:
+            run = []  # "Lind's lawyer said": the name owns the speaker, it is not the speaker
+        if run and PARTY_TAG.match(run[0].text):  # "Sen. Lind, D-Ostby, said"
+            run = _before_appositive(text, words, toks, k, tag=True)
+        if run and _in_appositive(words, toks, k - len(run)):
+            run = _subject(text, words, toks, k) or run
+        if run and k - len(run) >= 2 and _comma(text, toks[k - len(run) - 1], run[0]) \
+                and _comma(text, run[-1], toks[k]):
+            # "Raul Labrador, Idaho Republican, told": the name before the appositive
+            run = name_run(text, words, toks, k - len(run) - 1, -1) or run
+        run = run or _before_appositive(text, words, toks, k)
+        if not run and inverted and toks[k].norm not in words.addressee:
+            run = _after_inverted(text, words, toks, k)
+    if not run and toks[k].norm.endswith("ing") and k and _comma(text, toks[k - 1], toks[k]):
+        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke, calling it …"
+    if run and run[-1].norm != run[-1].base:
+        run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
         return text[run[0].start:run[-1].end]
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(toks) and toks[j].norm in words.pronouns:
-            return toks[j].norm
-    return None
-
-
-def _index(toks: list[Token], tok: Token) -> int:
-    """Where `tok` stands in `toks` (ordered by offset), found by bisection, not a scan."""
-    return bisect.bisect_left(toks, tok.start, key=lambda t: t.start)
+    role = _role_before(text, words, toks, k)
+    if role:
+        return role
+    if inverted and k + 1 < len(toks) and toks[k + 1].norm in words.pronouns:
+        return toks[k + 1].norm
+    return _role_after(text, words, toks, k) if inverted else None
 
 
 def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
@@ -89,10 +204,16 @@ def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
     return k >= 0 and toks[k].norm in words.appositive
 
 
-def _subject(text: str, words: SpeakerWords, toks: list[Token], first: int) -> list[Token]:
-    """The subject of an appositive sentence: the first name within `SUBJECT_REACH` words
-    before the appositive's name toks[first] (a bounded search keeps long sentences linear)."""
-    for i in range(max(first - SUBJECT_REACH, 0), first):
+def _subject(text: str, words: SpeakerWords, toks: list[Token], k: int,
+             opening: bool = False) -> list[Token]:
+    """The first name in the clause before toks[k] (within `SUBJECT_REACH` words, so long
+    sentences stay linear): the subject of an appositive sentence; with `opening`, only a
+    name that opens the sentence (after lead words)."""
+    first = 0
+    while first < k and toks[first].norm in words.lead:
+        first += 1
+    lo, hi = (0, min(first + 1, k)) if opening else (max(k - SUBJECT_REACH, 0), k)
+    for i in range(lo, hi):
         if words.is_name_word(toks[i]) and toks[i].norm not in words.joiners:
             run = name_run(text, words, toks, i, 1)
             if run:

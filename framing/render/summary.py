@@ -69,8 +69,14 @@ def bias_line(article: Article) -> str | None:
     share = article.scores.biased_sentence_share
     if share is None:
         return None
-    return (f"Sentence classifier (trained on BABE expert labels): {share:.0%} of sentences read "
+    line = (f"Sentence classifier (trained on BABE expert labels): {share:.0%} of sentences read "
             f"as biased (probability ≥ {BIASED})")
+    parts = [f"{label} {v['biased_sentence_share']:.0%} of {v['sentences']}"
+             for label, v in ((label, article.scores.by_voice.get(g)) for g, label in
+                              (("writer", "writer's own"), ("reported", "reported speech"),
+                               ("quoted", "quotations")))
+             if v and v["sentences"] and v["biased_sentence_share"] is not None]
+    return line + (f"; by voice: {', '.join(parts)}" if parts else "")
 
 
 def readable_word(label: str) -> str:
