@@ -74,7 +74,7 @@ def test_words_in_scare_quotes_are_the_writers():
     # a short quote is a clause when it ends like one (? !) or follows a colon or comma
     ("“Why?” she asked.", [("“Why?”", "direct", None)]),
     ("“Never!” she said.", [("“Never!”", "direct", None)]),
-    ("The mayor said it plainly: “No deal”", [("“No deal”", "direct", None)]),
+    ("The mayor said it plainly: “No deal”", [("“No deal”", "direct", "The mayor")]),
     ("She said, “no deal”", [("“no deal”", "direct", None)]),
     # six words are a direct quote even with no speech verb
     ("The banner read “we will not leave this quay” all week.",
@@ -102,7 +102,7 @@ def test_quote_kinds_at_the_edges(text, expected):
 def test_a_follow_up_in_the_next_paragraph_is_not_the_same_speakers():
     (first, second) = framing.analyse("“Fine,” Ms. Lind said.\n\n“We will see.”", model=False).quotes
     assert (first.kind, first.speaker) == ("direct", "Ms. Lind")
-    assert second.kind != "direct" and second.speaker is None
+    assert second.kind == "direct" and second.speaker is None  # a whole quoted sentence, unattributed
 
 
 def kinds(text: str) -> list[str]:
