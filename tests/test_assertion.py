@@ -103,7 +103,7 @@ def weight(entry_id: str) -> float:
     ("“The plan will clearly fail,” she said.", lambda: 0.5 * weight("booster.clearly"), 1),
     ("The mayor claimed that the council had approved the plan.",
      lambda: -weight("report_verb.claimed"), 1),
-    ("The audit revealed that the council had approved the plan.",
+    ("The auditor revealed that the council had approved the plan.",
      lambda: weight("report_verb.reveal"), 1),
     ("The council clearly and undoubtedly approved the plan.",
      lambda: weight("booster.clearly") + weight("booster.undoubtedly"), 1),
@@ -127,7 +127,7 @@ def test_score_follows_the_documented_formula(sentence, raw, damped):
     ("Fines, not bans, will likely stay in the plan.", ["hedge"]),
     ("The council won't clearly commit to the plan.", ["negated_booster"]),
     ("The vote proves that the council wanted the plan.", ["booster"]),
-    ("The audit revealed that the council had approved the plan.", ["factive"]),
+    ("The auditor revealed that the council had approved the plan.", ["factive"]),
 ])
 def test_cue_kinds(sentence, kinds):
     assert cues(sentence) == kinds

@@ -175,8 +175,8 @@ def test_analyse_gives_each_sentence_the_cues_training_gives_it(monkeypatch):
             assert used == sentence_cues(sentence), sentence
             n += 1
     assert n > 200
-    alone = sentence_cues('"It was getting bad.')
-    assert alone["scare_quote"] == 1  # the case that differed: a fragment read alone
+    alone = sentence_cues("The ministry unveiled its “peace plan” on Monday.")
+    assert alone["scare_quote"] == 1 and alone["quote_marks"] == 1
 
 
 # --- train and evaluate through the commands ------------------------------------------------

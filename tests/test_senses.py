@@ -109,7 +109,7 @@ def has(text: str, entry_id: str) -> bool:
     ("The invasion stalled when the tanks ran out of fuel.", "loaded.invasion", False),
     ("The invasion of Crete began from the air.", "loaded.invasion", False),
     ("An invasion of slugs wrecked the lettuces.", "loaded.invasion", False),
-    ("A flood of refugees reached the border town.", "loaded.flood-of-people", True),
+    ("A flood of newcomers reached the border town.", "loaded.flood-of-people", True),
     ("A flood of letters reached the editor.", "loaded.flood-of-people", False),
     ("Seawater was flooding into the cellars.", "loaded.flood-of-people", False),
     ("A swarm of reporters waited at the gate.", "loaded.swarm", True),

@@ -24,14 +24,14 @@ KINDS = ("loaded", "hedge", "booster", "anonymous", "report_verb", "scare_quote"
 # loaded / hedges / boosters / anonymous per 1,000 words, mean assertion,
 # hedged / plain / boosted sentence shares, biased sentence share, reading ease, grade, band
 EXPECTED = {
-    "neutral": (495, 30, (0, 0, 0, 0, 0, 1), (0, 1, 0, 0, 0, 0), (0.0, 0.0, 0.0, 0.0), -0.005,
+    "neutral": (495, 30, (0, 0, 0, 0, 0, 0), (0, 1, 0, 0, 0, 0), (0.0, 0.0, 0.0, 0.0), -0.005,
                 (0.0, 1.0, 0.0), 0.133, (61.1, 8.8, "plain English")),
     "loaded": (503, 27, (33, 0, 0, 0, 9, 2), (0, 1, 0, 0, 0, 0), (65.61, 0.0, 0.0, 0.0), 0.003,
                (0.074, 0.815, 0.111), 0.63, (61.6, 9.1, "plain English")),
     "hedged": (486, 29, (0, 28, 1, 8, 0, 0), (0, 1, 0, 0, 0, 0), (0.0, 57.61, 2.06, 16.46),
                -0.344, (0.655, 0.345, 0.0), 0.172, (59.8, 8.9, "fairly difficult")),
     "boosted": (476, 32, (0, 0, 16, 0, 0, 0), (0, 1, 0, 0, 0, 0), (0.0, 0.0, 33.61, 0.0), 0.284,
-                (0.0, 0.5, 0.5), 0.375, (61.2, 8.2, "plain English")),
+                (0.0, 0.5, 0.5), 0.344, (61.2, 8.2, "plain English")),
 }
 
 
@@ -109,17 +109,18 @@ def test_quotes_and_sources_of_the_loaded_sample(samples):
     assert others == [("“jobs plan”", "scare", None), ("“consultation”", "scare", None),
                       ("“temporary”", "partial", "Maren Holt")]
     assert [(x.name, x.quotes, len(x.mentions)) for x in article.sources] == [
-        ("Mayor Tomas Reinholt", 2, 2), ("Harbour Master Ilse Varga", 1, 2),
+        ("Mayor Tomas Reinholt", 2, 3), ("Harbour Master Ilse Varga", 1, 2),
         ("Councillor Petra Lind", 1, 2), ("Marrowby Inshore Fishermen’s Cooperative", 0, 1),
-        ("Mr. Brecht", 1, 2), ("Maren Holt", 0, 1), ("J. Okafor of Tidewell Associates", 0, 1),
+        ("Anselm Brecht", 1, 2), ("Maren Holt", 0, 1), ("J. Okafor of Tidewell Associates", 0, 1),
         ("Dr. Sofie Kallas", 1, 2)]
 
 
 def test_anonymous_sources_of_the_hedged_sample(samples):
     anonymous = {x.name: len(x.mentions) for x in samples["hedged"].sources
                  if x.kind == "anonymous"}
-    assert anonymous == {"officials said": 3, "people familiar with the matter": 2,
-                         "a source close to": 1, "residents say": 1, "critics say": 1}
+    assert anonymous == {"officials said": 3, "people familiar with the matter": 1,
+                         "a person familiar with": 1, "Sources close to": 1,
+                         "residents say": 1, "Critics argue": 1}
     assert sum(anonymous.values()) == samples["hedged"].scores.counts["anonymous"]
 
 
@@ -127,9 +128,9 @@ def test_anonymous_sources_of_the_hedged_sample(samples):
 # hedges / boosters / loaded / anonymous per 1,000 words, mean assertion and biased share,
 # reading ease and grade (a long-sentenced opinion piece: hard to read)
 SEED_SHAPE = (1496, 54)
-SEED_COUNTS = (22, 15, 8, 0, 0, 6)
-SEED_DENSITIES = (10.03, 5.35, 14.71, 0.0)
-SEED_MEANS = (-0.05, 0.537)
+SEED_COUNTS = (23, 15, 9, 0, 0, 4)
+SEED_DENSITIES = (10.03, 6.02, 15.37, 0.0)
+SEED_MEANS = (-0.043, 0.463)
 SEED_READING = (20.0, 18.9)
 
 

@@ -230,15 +230,15 @@ def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) 
     """A short phrase quoted in the same sentence as someone's quoted words is theirs too
     (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
     of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
-    sent_starts = [s for s, _ in sentences]
-    by_sentence: dict[int, list[Quote]] = {}
+    first_speech: dict[int, Quote] = {}  # sentence -> its first quoted speech
     for q in quotes:
-        by_sentence.setdefault(bisect.bisect_right(sent_starts, q.start), []).append(q)
+        if q.speech:
+            first_speech.setdefault(sentence_of(sentences, q.start), q)
     out = []
     for q in quotes:
-        speech = [o for o in by_sentence[bisect.bisect_right(sent_starts, q.start)] if o.speech]
+        speech = first_speech.get(sentence_of(sentences, q.start))
         if q.kind == "scare" and speech:
-            q = Quote(q.start, q.end, q.text, "partial", speech[0].speaker)
+            q = Quote(q.start, q.end, q.text, "partial", speech.speaker)
         elif q.kind == "scare" and out and out[-1].kind == "term" and set(
                 text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
         ) <= LIST_JOINERS:
