@@ -13,6 +13,7 @@ import click
 
 from framing import __version__
 from framing.classify.commands import evaluate, train
+from framing.classify.word_commands import evaluate_words, train_words
 from framing.output import UserError, write_file
 from framing.results import KINDS
 from framing.render import FORMATS
@@ -68,8 +69,10 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
               help="Seconds to wait for a URL.")
+@click.option("--no-learned", is_flag=True,
+              help="No learned word flags (loaded · learned): lexicon flags only.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float) -> None:
+            lexicons: tuple[Path, ...], timeout: float, no_learned: bool) -> None:
     """Analyse articles: INPUT is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
 
     \b
@@ -90,13 +93,16 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         except InputError as exc:
             raise UserError(str(exc)) from None
         articles.append(analyse_text(doc.text, source=doc.source, title=doc.title,
-                                     lexicon=lexicon, removed=doc.removed))
+                                     lexicon=lexicon, removed=doc.removed,
+                                     words=False if no_learned else None))
     color = _use_color(no_color, output)
     _emit(renderer(fmt)(articles, color), output, force, inputs, color)
 
 
 main.add_command(train)
 main.add_command(evaluate)
+main.add_command(train_words)
+main.add_command(evaluate_words)
 
 
 @main.group()

@@ -20,6 +20,7 @@ from framing.segment import quote_spans, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
+    from framing.classify.words import WordModel
 
 
 ATTRIBUTION_TAG_WORDS = 8
@@ -87,11 +88,24 @@ def _bias(texts: list[str], flags: list[Flag],
              if p >= BIASED else ()) for t, c, p in zip(texts, cues, probabilities)]
 
 
+def _with_learned(text: str, sentence_tokens: list[list[Token]], flags: list[Flag],
+                  quoted: set[int], quotes: list[Quote], probabilities: list[float | None],
+                  words: WordModel | None) -> list[Flag]:
+    """The flags plus the learned word detector's, on words no other flag covers."""
+    from framing.classify.words import learned_flags, load_word_model
+
+    learned = learned_flags(text, sentence_tokens, flags, quoted, probabilities,
+                            words or load_word_model())
+    return sorted(flags + _with_speakers(learned, quotes), key=lambda f: (f.start, f.end))
+
+
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None,
-                 model: BiasModel | None | Literal[False] = None) -> Article:
+                 model: BiasModel | None | Literal[False] = None,
+                 words: WordModel | None | Literal[False] = None) -> Article:
     """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
-    sentence-bias model (False: no classifier)."""
+    sentence-bias model (False: no classifier), `words` to the shipped learned word detector
+    (False: lexicon flags only)."""
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
     all_tokens = tokens(text)
@@ -116,6 +130,9 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
         by_sentence.setdefault(f.sentence, []).append(f)
     texts = [text[s:e] for s, e in spans]
     bias = _bias(texts, flags, model) if model is not False else [(None, ())] * len(spans)
+    if words is not False:
+        flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
+                              words)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
