@@ -90,12 +90,12 @@ def _bias(texts: list[str], flags: list[Flag],
 
 def _with_learned(text: str, sentence_tokens: list[list[Token]], flags: list[Flag],
                   quoted: set[int], quotes: list[Quote], probabilities: list[float | None],
-                  words: WordModel | None) -> list[Flag]:
-    """The flags plus the learned word detector's, on words no other flag covers."""
+                  words: WordModel | None, lexicon: Lexicon) -> list[Flag]:
+    """The flags plus the learned word detector's, on words no flag covers and no entry names."""
     from framing.classify.words import learned_flags, load_word_model
 
     learned = learned_flags(text, sentence_tokens, flags, quoted, probabilities,
-                            words or load_word_model())
+                            words or load_word_model(), lexicon)
     return sorted(flags + _with_speakers(learned, quotes), key=lambda f: (f.start, f.end))
 
 
@@ -132,7 +132,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     bias = _bias(texts, flags, model) if model is not False else [(None, ())] * len(spans)
     if words is not False:
         flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
-                              words)
+                              words, lexicon)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),

@@ -152,10 +152,12 @@ def cues_from_flags(flags: Iterable[Flag], n_sentences: int) -> list[dict[str, i
 
     Gives the same keys as `lexicon_cues` (kind and kind:category, scare quotes included),
     for `BiasModel.probabilities(texts, cues)`; surface counts are always read from the text.
+    The learned word detector's flags (those with a `probability`) are not cues: the
+    classifier is trained without them (docs/classifier.md).
     """
     out: list[Counter[str]] = [Counter() for _ in range(n_sentences)]
     for flag in flags:
-        if 0 <= flag.sentence < n_sentences:
+        if 0 <= flag.sentence < n_sentences and flag.probability is None:
             _add(out[flag.sentence], flag.kind, flag.category)
     return [dict(c) for c in out]
 

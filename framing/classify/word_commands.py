@@ -118,8 +118,8 @@ def evaluate_words(data: Path, model_path: Path | None, k: int | None, corpus: P
     from framing.classify.words import load_word_model
 
     with _problems():
-        model = load_word_model(model_path)
         rows, _ = _read(data, None)
+        model = load_word_model(model_path)
         result = words_train.score_model(model, rows)
     chosen = threshold if threshold is not None else model.threshold
     console.print(f"word model {model.path} on {rows.data.name}: {len(rows.tokens)} sentences, "

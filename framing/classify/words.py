@@ -19,13 +19,17 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.classify.features import word_char_ngrams
 from framing.classify.predict import ModelError, _Check, _no_constants, sigmoid
 from framing.files import read_bytes
 from framing.results import Flag, Token
+
+if TYPE_CHECKING:
+    from framing.lexicon import Lexicon
 
 SCHEMA = "framing.word-model"
 VERSION = 1
@@ -47,6 +51,9 @@ SETTINGS = {
 _STEM_SUFFIXES = ("ically", "ingly", "ness", "ment", "ings", "edly", "ally", "ing", "ies",
                   "ied", "ers", "est", "ed", "es", "ly", "er", "s")
 _CACHE_SIZE = 50_000
+#: A neighbour's marks are cited in a flag's why when it was marked this often and this rate.
+NEIGHBOUR_MARKS = 2
+NEIGHBOUR_RATE = 0.2
 
 
 class WordModelError(ModelError):
@@ -76,14 +83,12 @@ class Counts:
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """Word statistics of an unlabelled news corpus: documents containing the word (`df`),
-    partisan-versus-centre log-odds z (`z`) and the share of its mid-sentence uses that are
-    capitalised (`cap`, names)."""
+    """Word statistics of an unlabelled news corpus: documents containing the word (`df`) and
+    partisan-versus-centre log-odds z (`z`)."""
 
     documents: int
     df: dict[str, int]
     z: dict[str, float]
-    cap: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,6 @@ def word_features(word: str, counts: Counts | None, corpus: CorpusStats | None,
         if z is not None:
             clip = settings["z_clip"]
             f["partisan"] = max(-clip, min(clip, z))
-        f["capitalised"] = corpus.cap.get(word, 0.5)
     f[f"len:{min(len(word), settings['max_length'])}"] = 1.0
     if "-" in word:
         f["hyphen"] = 1.0
@@ -231,8 +235,10 @@ class WordModel:
     def _label(self, key: str, sentence: Sentence, i: int) -> str:
         toks = sentence.tokens
         kind, _, rest = key.partition(":")
-        if kind in ("w", "s", "len", "hyphen", "unseen"):
+        if kind in ("w", "s"):
             return "the word itself"
+        if kind == "unseen":
+            return "words new to the training data are often marked"
         if kind == "c":
             return "its spelling"
         if kind == "rate":
@@ -252,7 +258,8 @@ class WordModel:
             return "a lexicon cue on it"
         if kind == "quoted":
             return "it is quoted speech"
-        return "its form" if kind in ("cap", "all_caps", "digit", "capitalised") else "its place in the sentence"
+        return ("its form" if kind in ("len", "hyphen", "cap", "all_caps", "digit")
+                else "its place in the sentence")
 
     def evidence(self, word: str) -> str:
         """What the training data says about a word, in words."""
@@ -281,6 +288,19 @@ def covered_tokens(toks: Sequence[Token], flags: Sequence[Flag]) -> list[str | N
     return out
 
 
+@lru_cache(maxsize=8)
+def lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """The one-word forms of every lexicon entry: where such a word is not flagged, a sense
+    exception decided so, and the detector does not second-guess it."""
+    return frozenset(form[0] for entry in lexicon.entries for form in entry.forms
+                     if len(form) == 1)
+
+
+def eligible(tok: Token, mark: str | None, known: frozenset[str]) -> bool:
+    """May the detector flag this token: no flag covers it and no entry names the word."""
+    return mark is None and tok.norm not in known and tok.base not in known
+
+
 def why(model: WordModel, sentence: Sentence, i: int, probability: float) -> str:
     """One line: that this is a learned guess, what the training data says, what pushed it."""
     word = sentence.tokens[i].norm
@@ -290,10 +310,11 @@ def why(model: WordModel, sentence: Sentence, i: int, probability: float) -> str
     for k, where in ((i - 1, "before"), (i + 1, "after")):
         if 0 <= k < len(toks) and model.counts is not None:
             other = toks[k].norm
-            if model.counts.marked.get(other) and any(p.label.startswith(f"the word {where}")
-                                                     for p in pushes):
+            marked = model.counts.marked.get(other, 0)
+            if (marked >= NEIGHBOUR_MARKS and model.counts.rate(other) >= NEIGHBOUR_RATE
+                    and any(p.label.startswith(f"the word {where}") for p in pushes)):
                 said.append(f"“{toks[k].text}” {where} it was marked in "
-                            f"{model.counts.marked[other]} of {model.counts.seen[other]}")
+                            f"{marked} of {model.counts.seen[other]}")
     by = ", ".join(p.label for p in pushes) or "no single feature"
     return (f"A learned guess (p = {probability:.2f}), not in the curated lexicon yet: "
             f"{'; '.join(said)}. Pushed up by: {by}.")
@@ -301,8 +322,9 @@ def why(model: WordModel, sentence: Sentence, i: int, probability: float) -> str
 
 def learned_flags(text: str, sentence_tokens: Sequence[Sequence[Token]], flags: Sequence[Flag],
                   quoted: set[int], probabilities: Sequence[float | None],
-                  model: WordModel) -> list[Flag]:
-    """Flags for words the model reads as marked (P >= its threshold) that no other flag covers.
+                  model: WordModel, lexicon: Lexicon) -> list[Flag]:
+    """Flags for words the model reads as marked (P >= its threshold) that no other flag
+    covers and no lexicon entry names (`eligible`).
 
     `quoted`: start offsets of tokens in quoted speech; `probabilities`: the sentence
     classifier's P(biased) per sentence (None: read as 0.5).
@@ -310,6 +332,7 @@ def learned_flags(text: str, sentence_tokens: Sequence[Sequence[Token]], flags: 
     by_sentence: dict[int, list[Flag]] = {}
     for f in flags:
         by_sentence.setdefault(f.sentence, []).append(f)
+    known = lexicon_words(lexicon)
     out = []
     for index, toks in enumerate(sentence_tokens):
         if not toks:
@@ -318,7 +341,7 @@ def learned_flags(text: str, sentence_tokens: Sequence[Sequence[Token]], flags: 
         sentence = Sentence(toks, marks, [t.start in quoted for t in toks],
                             logit(probabilities[index]))
         for i, tok in enumerate(toks):
-            if marks[i] is not None:
+            if not eligible(tok, marks[i], known):
                 continue
             p = sigmoid(model.decision(sentence, i))
             if p < model.threshold:
@@ -384,16 +407,14 @@ def _counts(check: _Check, doc: Any, prior: float) -> Counts | None:
 def _corpus(check: _Check, doc: Any) -> CorpusStats | None:
     if doc is None:
         return None
-    doc = check.table(doc, "corpus", ("name", "documents", "words", "df", "z", "capitalised"))
+    doc = check.table(doc, "corpus", ("name", "documents", "words", "df", "z"))
     words = check.strings(doc["words"], "corpus.words")
     n = len(words)
     if type(doc["documents"]) is not int or doc["documents"] < 1:
         raise check.fail("corpus.documents", "must be a positive whole number")
     df = _whole(check, doc["df"], "corpus.df", n)
     z = check.numbers(doc["z"], "corpus.z", n)
-    cap = check.numbers(doc["capitalised"], "corpus.capitalised", n, low=0.0, high=1.0)
-    return CorpusStats(doc["documents"], dict(zip(words, df)), dict(zip(words, z)),
-                       dict(zip(words, cap)))
+    return CorpusStats(doc["documents"], dict(zip(words, df)), dict(zip(words, z)))
 
 
 def parse_word_model(doc: Any, name: str = "word model") -> WordModel:

@@ -13,8 +13,9 @@ them as they will be on unseen sentences.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from framing.classify.train import (
@@ -39,12 +40,14 @@ from framing.classify.words import (
     CorpusStats,
     Sentence,
     WordModel,
+    eligible,
+    lexicon_words,
     logit,
     token_features,
 )
 from framing.results import Token
 
-C = 1.0  # inverse L2 strength of the logistic regression
+C = 0.25  # inverse L2 strength of the logistic regression
 MIN_COUNT = 2  # features seen on fewer training tokens are dropped
 MIN_DF = 5  # corpus words in fewer documents are not stored
 #: The threshold goal: the lowest threshold keeping both of these (docs/word-detector.md).
@@ -59,7 +62,7 @@ ALLSIDES = {
                  "Your Bias: Predicting the Political Ideology of News Articles. EMNLP 2020."),
     "licence": "Apache-2.0 (repository); article texts (c) their outlets",
     "note": "only word statistics are kept (documents per word, partisan-vs-centre log-odds "
-            "z, share capitalised mid-sentence); no text",
+            "z); no text",
 }
 
 
@@ -76,6 +79,7 @@ class WordRows:
     marks: list[list[str | None]]
     quoted: list[list[bool]]
     cues: list[dict[str, int]]
+    eligible: list[list[bool]]  # may the detector flag the token (`words.eligible`)
 
 
 def gold_tokens(text: str, toks: Sequence[Token], words: Sequence[str],
@@ -133,51 +137,60 @@ def word_rows(data: Dataset, progress: Progress = no_progress) -> WordRows:
             gold.append(gold_tokens(text, t, data.marked[n],
                                     data.spans[n] if data.spans is not None else None))
             advance()
-    return WordRows(data, toks, gold, marks, quoted, extract_cues(data.texts, progress))
+    known = lexicon_words(lexicon)
+    allowed = [[eligible(t, m, known) for t, m in zip(ts, ms)] for ts, ms in zip(toks, marks)]
+    return WordRows(data, toks, gold, marks, quoted, extract_cues(data.texts, progress), allowed)
+
+
+def _corpus_records(path: str) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSON-lines file (gzip when the name ends in .gz); DataError on a
+    file that cannot be read, a line that is not JSON, or no records."""
+    import gzip
+    import json
+
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as stream:
+            for n, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    raise DataError(f"{path}: line {n}: not valid JSON") from None
+                if isinstance(record, dict):
+                    yield record
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read ({exc})") from None
 
 
 def corpus_stats(path: str, progress: Progress = no_progress) -> tuple[CorpusStats, dict[str, Any]]:
     """Word statistics of a JSON-lines news corpus whose records have `text` and `bias`
-    (left, center, right): documents per word, the log-odds z of partisan (left + right)
-    against centre outlets, and the share of mid-sentence uses that are capitalised."""
-    from framing.corpus import read_corpus
-    from framing.load import InputError
+    (left, center, right): in how many documents each word occurs, and the log-odds z of
+    partisan (left + right) against centre outlets (`framing.logodds`)."""
     from framing.logodds import log_odds
     from framing.segment import WORD_RE, normalise
 
     groups: dict[str, Counter[str]] = {"partisan": Counter(), "center": Counter()}
-    capitalised: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
     documents = 0
-    try:
-        with progress("reading the corpus", 1) as advance:
-            for item in read_corpus(path):
-                bias = item.fields.get("bias")
-                if item.doc is None or bias not in ("left", "center", "right"):
-                    continue
-                documents += 1
-                text = item.doc.text
-                words = set()
-                for m in WORD_RE.finditer(text):
-                    word = normalise(m.group())
-                    words.add(word)
-                    before = text[max(0, m.start() - 3):m.start()].strip()
-                    if before and before[-1] not in '.!?"“:':
-                        inside[word] += 1
-                        capitalised[word] += m.group()[0].isupper()
-                groups["center" if bias == "center" else "partisan"].update(words)
-            advance()
-    except InputError as exc:
-        raise DataError(str(exc)) from None
+    with progress("reading the corpus", 1) as advance:
+        for record in _corpus_records(path):
+            text, bias = record.get("text"), record.get("bias")
+            if not isinstance(text, str) or bias not in ("left", "center", "right"):
+                continue
+            documents += 1
+            words = {normalise(w) for w in WORD_RE.findall(text)}
+            groups["center" if bias == "center" else "partisan"].update(words)
+        advance()
     if not documents:
         raise DataError(f"{path}: no records with text and bias (left, center or right)")
     df = groups["partisan"] + groups["center"]
     z = {s.word: s.z for s in log_odds(groups["partisan"], groups["center"])}
     kept = sorted(w for w, n in df.items() if n >= MIN_DF)
-    stats = CorpusStats(documents, {w: df[w] for w in kept}, {w: round(z[w], 3) for w in kept},
-                        {w: round(capitalised[w] / inside[w], 3) if inside[w] else 0.5
-                         for w in kept})
-    return stats, {"path_name": path.rsplit("/", 1)[-1], "documents": documents}
+    stats = CorpusStats(documents, {w: df[w] for w in kept}, {w: round(z[w], 3) for w in kept})
+    return stats, {"path_name": Path(path).name, "documents": documents}
 
 
 # --- fitting ---------------------------------------------------------------------------
@@ -318,16 +331,17 @@ class WordScores:
     probs: list[list[float]]
 
     def point(self, threshold: float, which: str) -> Point:
-        """`which`: lexicon (loaded and report_verb matches), learned (tokens no lexicon match
-        covers with P >= threshold) or both."""
+        """`which`: lexicon (loaded and report_verb matches), learned (`eligible` tokens with
+        P >= threshold) or both."""
         tp = flagged = alarms = 0
         gold_total = sum(len(g) for g in self.rows.gold)
         for i, probs in enumerate(self.probs):
             gold = self.rows.gold[i]
             any_flag = False
+            allowed = self.rows.eligible[i]
             for j, (p, mark) in enumerate(zip(probs, self.rows.marks[i])):
                 lexicon = mark is not None and mark.partition(":")[0] in LEXICON_KINDS
-                learned = mark is None and p >= threshold
+                learned = allowed[j] and p >= threshold
                 hit = {"lexicon": lexicon, "learned": learned, "both": lexicon or learned}[which]
                 if hit:
                     flagged += 1
@@ -428,8 +442,7 @@ def export(model: Fitted, rows: WordRows, threshold: float, cv: WordScores | Non
         cwords = sorted(stats.df)
         doc["corpus"] = {"name": corpus_meta["path_name"], "documents": stats.documents,
                          "words": cwords, "df": [stats.df[w] for w in cwords],
-                         "z": [stats.z[w] for w in cwords],
-                         "capitalised": [stats.cap[w] for w in cwords]}
+                         "z": [stats.z[w] for w in cwords]}
     data = rows.data
     metadata: dict[str, Any] = {
         "description": ("Word-level bias detector: P(an expert marks this word) = "
