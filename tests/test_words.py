@@ -19,16 +19,19 @@ from click.testing import CliRunner
 import framing
 from framing.cli import main
 from framing.classify.word_commands import evaluate_words, train_words
+from framing import lexicon as lexicons
 from framing.classify.words import (
     DEFAULT_WORD_MODEL,
     FLAG_ID,
     Sentence,
     WordModelError,
+    lexicon_words,
     load_word_model,
     parse_word_model,
     read_word_model,
     stem,
 )
+from framing.lexicon import Lexicon
 from framing.segment import tokens
 
 from .conftest import ROOT, SAMPLES, SHARED, need
@@ -66,44 +69,77 @@ def test_stem_strips_one_suffix_and_keeps_three_letters(word, expected):
 
 # --- the shipped model's flags on invented sentences --------------------------------------
 
-CATCH = [  # (sentence, word the detector must flag): inflections and coinages no entry names
-    ("The senator's hysterical supporters cheered the ruling.", "hysterical"),
-    ("Critics called the plan a brazen giveaway to donors.", "brazen"),
-    ("The mayor's bizarre tirade stunned the council.", "bizarre"),
+CATCH = [  # (invented sentence, word the detector must flag): words no entry named when written
+    ("The senator's hubristic speech ignored the voters.", "hubristic"),
+    ("The report was full of fluff and platitudes.", "platitudes"),
+    ("Critics mocked the self-serving ruling class.", "self-serving"),
+    ("The agency is feathering its nest with taxpayer money.", "feathering"),
+    ("The minister gave an idiotic answer to reporters.", "idiotic"),
+    ("It was a pathetic attempt to dodge the question.", "pathetic"),
+    ("The bigoted remarks drew complaints.", "bigoted"),
+    ("The governor's fearmongering ads ran all week.", "fearmongering"),
+    ("The loony proposal was dropped.", "loony"),
+    # inflections and coinages
+    ("The mayor's idiotically smug speech annoyed everyone.", "idiotically"),
+    ("Critics called it a hubristically planned event.", "hubristically"),
+    ("The pathetically weak response angered voters.", "pathetically"),
+    ("His Trumpian bluster filled the hall.", "Trumpian"),
+    ("The fascistic rhetoric of the rally alarmed officials.", "fascistic"),
 ]
 PASS = [  # neutral sentences: no learned flag at all
     "The city council approved the budget for road repairs on Tuesday.",
     "The company said its third-quarter revenue rose 4 percent.",
     "Residents can collect the new parking permits from the town hall.",
     "The bridge will close for maintenance from 9 a.m. to 5 p.m. on Sunday.",
+    "The museum will reopen its east wing in April after repairs.",
+    "The school board met on Monday to discuss the new timetable.",
+    "Rainfall in the region was close to the seasonal average.",
+    "The train to the airport leaves every fifteen minutes.",
 ]
 
 
+def _no_entries() -> Lexicon:
+    builtin = lexicons.builtin()
+    return Lexicon((), builtin.kinds, builtin.classes)
+
+
 @pytest.mark.parametrize("sentence,word", CATCH)
-def test_detector_flags_loaded_words_no_entry_names(sentence, word):
-    flags = learned(sentence)
+def test_detector_flags_loaded_words_on_its_own(sentence, word):
+    """With no lexicon entries at all, the detector alone catches the word."""
+    flags = learned(sentence, lexicon=_no_entries())
     assert word in [f.text for f in flags], [f.text for f in flags]
     flag = next(f for f in flags if f.text == word)
     assert flag.kind == "loaded" and flag.category == "learned"
     assert load_word_model().threshold <= flag.probability < 1
     assert flag.weight == flag.probability
     assert "not in the curated lexicon yet" in flag.explanation
-    assert "Pushed up by" in flag.explanation
+    assert "Pushed up by: " in flag.explanation
     assert sentence[flag.start:flag.end] == flag.text
+
+
+@pytest.mark.parametrize("sentence,word", CATCH)
+def test_each_word_gets_one_loaded_flag_learned_only_where_no_entry_names_it(sentence, word):
+    flags = [f for f in framing.analyse(sentence).flags if f.text == word]
+    assert len(flags) == 1 and flags[0].kind == "loaded"
+    named = word in lexicon_words(lexicons.builtin())  # the lexicon grows: then it wins
+    assert (flags[0].id == FLAG_ID) is not named
 
 
 @pytest.mark.parametrize("sentence", PASS)
 def test_detector_leaves_neutral_sentences_alone(sentence):
     assert learned(sentence) == []
+    assert learned(sentence, lexicon=_no_entries()) == []
 
 
 def test_lexicon_flags_win_and_learned_flags_never_overlap_others():
-    text = "The regime's hysterical propaganda machine slammed the brazen protesters."
+    text = "The regime's idiotic propaganda machine slammed the pathetic, bigoted protesters."
     flags = framing.analyse(text).flags
     spans = sorted((f.start, f.end) for f in flags)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no overlaps
     regime = next(f for f in flags if f.text.startswith("regime"))
     assert regime.id == "loaded.regime" and regime.probability is None
+    for word in ("idiotic", "pathetic", "bigoted"):  # learned, or named by a newer lexicon
+        assert [f.kind for f in flags if f.text == word] == ["loaded"]
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -115,13 +151,13 @@ def test_words_an_entry_names_are_left_to_the_lexicon(sentence, word):
 
 
 def test_learned_flags_in_quoted_speech_are_the_speakers():
-    text = 'Ms. Vale said: "The brazen, hysterical campaign is a bizarre disgrace to us all."'
-    flags = learned(text)
-    assert flags and all(f.in_quote and f.speaker == "Ms. Vale" for f in flags)
+    text = '"This idiotic plan is a pathetic, bigoted disgrace," Ms. Vale said.'
+    flags = learned(text, lexicon=_no_entries())
+    assert len(flags) >= 2 and all(f.in_quote and f.speaker == "Ms. Vale" for f in flags)
 
 
 def test_learned_flags_can_be_turned_off():
-    text = CATCH[0][0]
+    text = "The mayor's idiotically smug speech annoyed everyone."
     assert learned(text) and not learned(text, words=False)
     result = CliRunner().invoke(main, ["analyse", "-", "--format", "json",
                                                    "--no-learned"], input=text)
