@@ -269,8 +269,9 @@ class WordModel:
         marked = self.counts.marked.get(word, 0)
         if not seen:
             return "the word never occurs in the training sentences"
-        return (f"experts marked it in {marked} of the {seen} training "
-                f"sentence{'s' if seen != 1 else ''} that use it")
+        if seen == 1:
+            return f"experts marked it in {marked} of the 1 training sentence that uses it"
+        return f"experts marked it in {marked} of the {seen} training sentences that use it"
 
 
 # --- flags ----------------------------------------------------------------------------
