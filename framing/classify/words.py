@@ -234,7 +234,7 @@ class WordModel:
 
     def _label(self, key: str, sentence: Sentence, i: int) -> str:
         toks = sentence.tokens
-        kind, _, rest = key.partition(":")
+        kind = key.partition(":")[0]
         if kind in ("w", "s"):
             return "the word itself"
         if kind == "unseen":
