@@ -7,22 +7,26 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
+    from framing.classify.words import WordModel
     from framing.lexicon import Lexicon
     from framing.results import Article
 
 
 def analyse(text: str, *, source: str | None = None, title: str | None = None,
             lexicon: Lexicon | None = None, removed: str | None = None,
-            model: BiasModel | None | Literal[False] = None) -> Article:
+            model: BiasModel | None | Literal[False] = None,
+            words: WordModel | None | Literal[False] = None) -> Article:
     """Analyse one article's text and return an `Article` (the JSON contract as dataclasses).
 
     `lexicon`: defaults to the built-in lexicons; `model`: the sentence-bias model, by default
-    the shipped one (`framing.classify.predict.load_model(path)` loads another; False skips it).
+    the shipped one (`framing.classify.predict.load_model(path)` loads another; False skips it);
+    `words`: the learned word detector, by default the shipped one
+    (`framing.classify.words.load_word_model(path)` loads another; False: lexicon flags only).
     """
     from framing.pipeline import analyse_text
 
     return analyse_text(text, source=source, title=title, lexicon=lexicon, removed=removed,
-                        model=model)
+                        model=model, words=words)
 
 
 __all__ = ["__version__", "analyse"]

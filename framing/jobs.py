@@ -31,11 +31,13 @@ def _model(path: str):
 class AnalyseJob:
     """Analyse one article: return the `Article` ("article"), its `framing/1` JSON line with
     the item's id ("jsonl"), or its row of scores ("csv"). `lexicons`: extra lexicon files
-    merged over the built-ins; `model`: a sentence model file instead of the shipped one."""
+    merged over the built-ins; `model`: a sentence model file instead of the shipped one;
+    `learned`: False for lexicon flags only (no learned word flags)."""
 
     output: str = "article"
     lexicons: tuple[str, ...] = ()
     model: str | None = None
+    learned: bool = True
 
     def __call__(self, item: Item):
         from framing import analyse
@@ -44,7 +46,8 @@ class AnalyseJob:
         assert doc is not None  # the batch runner passes only loaded items
         article = analyse(doc.text, source=doc.source, title=doc.title,
                           lexicon=_lexicon(self.lexicons), removed=doc.removed,
-                          model=_model(self.model) if self.model else None)
+                          model=_model(self.model) if self.model else None,
+                          words=None if self.learned else False)
         if self.output == "jsonl":
             from framing.render.jsonl import line
 

@@ -21,6 +21,7 @@ from framing.segment import quote_spans, sentence_of, sentence_spans, starts_wit
 
 if TYPE_CHECKING:
     from framing.classify.predict import BiasModel
+    from framing.classify.words import WordModel
 
 
 ATTRIBUTION_TAG_WORDS = 8
@@ -105,13 +106,26 @@ def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
             for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]
 
 
+def _with_learned(text: str, sentence_tokens: list[list[Token]], flags: list[Flag],
+                  quoted: set[int], quotes: list[Quote], probabilities: list[float | None],
+                  words: WordModel | None, lexicon: Lexicon) -> list[Flag]:
+    """The flags plus the learned word detector's, on words no flag covers and no entry names."""
+    from framing.classify.words import learned_flags, load_word_model
+
+    learned = learned_flags(text, sentence_tokens, flags, quoted, probabilities,
+                            words or load_word_model(), lexicon)
+    return sorted(flags + _with_speakers(learned, quotes), key=lambda f: (f.start, f.end))
+
+
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None,
                  model: BiasModel | None | Literal[False] = None,
-                 flags_only: bool = False) -> Article:
+                 flags_only: bool = False,
+                 words: WordModel | None | Literal[False] = None) -> Article:
     """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
-    sentence-bias model (False: no classifier). `flags_only` skips what feeds no flag (the
-    classifier and readability), for `framing check`."""
+    sentence-bias model (False: no classifier), `words` to the shipped learned word detector
+    (False: lexicon flags only). `flags_only` gives the lexicon's flags and nothing that does
+    not feed them (no classifier, no learned flags, no readability), for `framing check`."""
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
     all_tokens = tokens(text)
@@ -133,6 +147,9 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     texts = [text[s:e] for s, e in spans]
     classify = model is not False and not flags_only
     bias = _bias(texts, term_flags, lexicon, model) if classify else [(None, ())] * len(spans)
+    if words is not False and classify:
+        flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
+                              words, lexicon)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),

@@ -51,6 +51,7 @@ class Flag:
     in_quote: bool
     weight: float
     speaker: str | None = None
+    probability: float | None = None  # learned flags: P(an expert marks this word)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class Dataset:
     marked: list[list[str]] | None  # biased_words per row, when every row has them
     sha256: str
     date: str  # the file's modification date (UTC), the default training date
+    spans: list[list[tuple[int, int]]] | None = None  # biased_spans per row, when every row has them
 
     def counts(self) -> dict[str, int]:
         c = Counter(self.y)
@@ -86,6 +87,7 @@ def read_data(path: str | Path) -> Dataset:
     texts: list[str] = []
     labels: list[int] = []
     marked: list[list[str] | None] = []
+    spans: list[list[tuple[int, int]] | None] = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -110,14 +112,32 @@ def read_data(path: str | Path) -> Dataset:
         labels.append(LABELS.index(row["label"]))
         marked.append(words if isinstance(words, list)
                       and all(isinstance(w, str) for w in words) else None)
+        spans.append(_spans(row.get("biased_spans"), len(row["text"])))
     if not texts:
         raise DataError(f"{path}: no rows (expected JSON lines with text and label)")
     if len(set(labels)) < 2:
         raise DataError(f"{path}: every row is {LABELS[labels[0]]!r}; "
                         "need both 'biased' and 'neutral' rows")
     all_marked = None if any(m is None for m in marked) else [m for m in marked if m is not None]
+    all_spans = None if any(s is None for s in spans) else [s for s in spans if s is not None]
     date = dt.datetime.fromtimestamp(mtime, dt.timezone.utc).date().isoformat()
-    return Dataset(path.name, texts, labels, all_marked, hashlib.sha256(raw).hexdigest(), date)
+    return Dataset(path.name, texts, labels, all_marked, hashlib.sha256(raw).hexdigest(), date,
+                   all_spans)
+
+
+def _spans(value: object, length: int) -> list[tuple[int, int]] | None:
+    """`biased_spans` ([start, end, ...] character offsets into the text), or None if absent
+    or not such a list."""
+    if not isinstance(value, list):
+        return None
+    out = []
+    for span in value:
+        if (not isinstance(span, list) or len(span) < 2
+                or not all(type(n) is int for n in span[:2])
+                or not 0 <= span[0] < span[1] <= length):
+            return None
+        out.append((span[0], span[1]))
+    return out
 
 
 def check_folds(data: Dataset, k: int) -> None:
