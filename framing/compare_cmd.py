@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from framing.batch import ENGINES
 from framing.metrics import METRIC_KEYS
 from framing.output import UserError
 from framing.render import FORMATS
@@ -46,10 +47,10 @@ def _count_articles(specs: tuple[str, ...]) -> int | None:
     return total
 
 
-def _progress(items: Iterable[Item], total: int | None, quiet: bool) -> Iterator[Item]:
-    """Pass the items through, showing a rich progress bar on stderr when it is a terminal."""
+def _progress(results: Iterable, total: int | None, quiet: bool) -> Iterator:
+    """Pass the results through, showing a rich progress bar on stderr when it is a terminal."""
     if quiet:
-        yield from items
+        yield from results
         return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
@@ -59,23 +60,27 @@ def _progress(items: Iterable[Item], total: int | None, quiet: bool) -> Iterator
                TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("compare", total=total)
-        for item in items:
-            yield item
+        for result in results:
+            yield result
             bar.advance(task)
 
 
-def summaries(specs: tuple[str, ...], by: str | None, lexicon, timeout: float,
-              text_field: str) -> Iterator[Summary | Skipped]:
-    """The inputs as a stream of summaries, one article at a time (sequential).
-
-    A batch runner plugs in here: map `compare.summarise_item` over the same items."""
-    from framing.compare import summarise_item
+def summaries(specs: tuple[str, ...], by: str | None, lexicons: tuple[str, ...],
+              timeout: float, text_field: str, jobs: int = 1, engine: str = "local",
+              scheduler: str | None = None) -> Iterator[Summary | Skipped]:
+    """The inputs as a stream of summaries, in order, computed by the batch runner
+    (framing/batch.py: `jobs` processes or a Dask cluster, flat memory)."""
+    from framing.batch import run
+    from framing.compare import Skipped
     from framing.corpus import items
+    from framing.jobs import SummariseJob
 
     quiet = not sys.stderr.isatty()
     stream = items(specs, timeout=timeout, text_field=text_field)
-    for item in _progress(stream, None if quiet else _count_articles(specs), quiet):
-        yield summarise_item(item, by, lexicon)
+    results = run(stream, SummariseJob(by, lexicons), jobs=jobs, engine=engine,
+                  scheduler=scheduler)
+    for result in _progress(results, None if quiet else _count_articles(specs), quiet):
+        yield result.value if result.error is None else Skipped(result.id, result.error)
 
 
 def _side_by_side(specs: tuple[str, ...], lexicon, timeout: float, text_field: str):
@@ -129,10 +134,17 @@ def _seconds(param: click.Parameter, value: float) -> float:
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _seconds(param, value),
               help="Seconds to wait for a URL.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="With --by: worker processes (or Dask workers) for a corpus.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help='With --by: local processes, or Dask (pip install "framing[dask]").')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
 def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: str,
             versus: tuple[str, str] | None, seed: int,
             text_field: str, fmt: str, output: Path | None, force: bool, no_color: bool,
-            lexicons: tuple[Path, ...], timeout: float) -> None:
+            lexicons: tuple[Path, ...], timeout: float, jobs: int, engine: str,
+            scheduler: str | None) -> None:
     """Compare articles: a few side by side (scores, word choice), or a JSON-lines corpus
     grouped --by a field into profiles (means with 95% intervals, distinguishing words).
 
@@ -146,6 +158,7 @@ def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: st
     from framing.cli import _lexicon, _use_color
     from framing.output import emit
     from framing.compare import profile
+    from framing.batch import BatchError
     from framing.load import InputError
     from framing.render.comparison import renderer
 
@@ -160,10 +173,12 @@ def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: st
         if by is None:
             result = _side_by_side(inputs, lexicon, timeout, text_field)
         else:
-            result = profile(summaries(inputs, by, lexicon, timeout, text_field), lexicon, by,
+            stream = summaries(inputs, by, tuple(str(p) for p in lexicons), timeout, text_field,
+                               jobs, engine, scheduler)
+            result = profile(stream, lexicon, by,
                              min_articles=min_articles, sort=sort, seed=seed,
                              versus=versus or None)
-    except InputError as exc:
+    except (InputError, BatchError) as exc:
         raise UserError(str(exc)) from None
     if by is not None and versus:
         missing = [g for g in versus if g not in {x.name for x in result.groups}]

@@ -57,3 +57,17 @@ class AnalyseJob:
 
             return row(article, item.id)
         return article
+
+
+@dataclass(frozen=True)
+class SummariseJob:
+    """Analyse one article and return its compact summary for `framing compare --by`
+    (`framing.compare.summarise_item`): scores, counts and word counts, not the Article."""
+
+    by: str | None = None
+    lexicons: tuple[str, ...] = ()
+
+    def __call__(self, item: Item):
+        from framing.compare import summarise_item
+
+        return summarise_item(item, self.by, _lexicon(self.lexicons))

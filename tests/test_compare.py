@@ -198,6 +198,14 @@ def test_profile_groups_intervals_and_distinguishing_words(tmp_path: Path):
     assert "regime" not in [w["word"] for w in versus["all_words"]["east"]]
 
 
+def test_profile_with_two_worker_processes_equals_one(tmp_path: Path):
+    corpus = str(_corpus(tmp_path, ["not json"]))
+    one = compared(corpus, "--by", "side", "--min-articles", "2")
+    two = compared(corpus, "--by", "side", "--min-articles", "2", "--jobs", "2")
+    assert one["comparison"] == two["comparison"]
+    assert [g["articles"] for g in two["comparison"]["groups"]] == [8, 8]
+
+
 def test_profile_sort_and_text_report(tmp_path: Path):
     corpus = str(_corpus(tmp_path))
     doc = compared(corpus, "--by", "side", "--sort", "assertion_mean")
