@@ -15,13 +15,13 @@ if TYPE_CHECKING:
 def analyse(text: str, *, source: str | None = None, title: str | None = None,
             lexicon: Lexicon | None = None, removed: str | None = None,
             model: BiasModel | None | Literal[False] = None,
-            words: WordModel | None | Literal[False] = None) -> Article:
+            words: WordModel | bool = False) -> Article:
     """Analyse one article's text and return an `Article` (the JSON contract as dataclasses).
 
     `lexicon`: defaults to the built-in lexicons; `model`: the sentence-bias model, by default
     the shipped one (`framing.classify.predict.load_model(path)` loads another; False skips it);
-    `words`: the learned word detector, by default the shipped one
-    (`framing.classify.words.load_word_model(path)` loads another; False: lexicon flags only).
+    `words`: True adds the learned word detector's flags (the shipped model; or pass one from
+    `framing.classify.words.load_word_model(path)`); off by default (docs/word-detector.md).
     """
     from framing.pipeline import analyse_text
 

@@ -114,11 +114,11 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--no-learned", is_flag=True,
-              help="No learned word flags (loaded · learned): lexicon flags only.")
+@click.option("--learned", is_flag=True,
+              help="Add the learned word detector's guesses (loaded · learned) to the lexicon's flags.")
 def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, no_color: bool,
             lexicons: tuple[Path, ...], timeout: float, model_path: Path | None, keep_all: bool,
-            jobs: int, engine: str, scheduler: str | None, quiet: bool, no_learned: bool) -> None:
+            jobs: int, engine: str, scheduler: str | None, quiet: bool, learned: bool) -> None:
     """Analyse articles. INPUT is a text, Markdown or HTML file, an http(s) URL, - for stdin,
     a directory or a quoted glob of such files, or a JSON-lines corpus (.jsonl, .jsonl.gz; one
     article a line in its "text" field, with an "id").
@@ -150,7 +150,7 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         failed = analyse_all(inputs, fmt, output, force, _use_color(no_color, output),
                              tuple(str(p) for p in lexicons), timeout, jobs, engine, scheduler,
                              quiet, model=str(model_path) if model_path else None,
-                             keep_all=keep_all, learned=not no_learned)
+                             keep_all=keep_all, learned=learned)
     except (InputError, BatchError) as exc:
         raise UserError(str(exc)) from None
     if failed:

@@ -35,7 +35,7 @@ def _items(inputs: tuple[str, ...], timeout: float, keep_all: bool):
 def analyse_all(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
                    color: bool, lexicons: tuple[str, ...], timeout: float, jobs: int,
                    engine: str, scheduler: str | None, quiet: bool, model: str | None = None,
-                   keep_all: bool = False, learned: bool = True) -> int:
+                   keep_all: bool = False, learned: bool = False) -> int:
     """Analyse every article and write the report; return how many articles failed."""
     source = _items(inputs, timeout, keep_all)
     stream = fmt in STREAM_FORMATS

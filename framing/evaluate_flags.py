@@ -14,7 +14,9 @@ A verdict line (`type` flag): {"article", "type": "flag", "id", "start", "end", 
 A quote line (`type` quote): {"article", "type": "quote", "start", "end", "speaker" (what the
 tool said), "verdict": "right" | "wrong" | "missing" | "none", "expected": "who it is"}:
 `missing` = no speaker given while a name or pronoun stands in the same or previous sentence;
-`none` = no speaker given and none can be found nearby (not counted as an error).
+`none` = no speaker given and none can be found nearby (not counted as an error). When the
+tool's speaker has changed since a quote was judged, the verdict is re-scored against the
+judge's `expected` speaker (`quote_verdict`).
 A miss line (`type` miss): {"article", "type": "miss", "start", "end", "text", "kind", "cause"}.
 Precision counts borderline flags as half right.
 """
@@ -177,6 +179,24 @@ def precision_table(judged: list[Judged], verdicts: dict[tuple, dict]) -> tuple[
     return rows, missing
 
 
+def _same_person(said: str, expected: str) -> bool:
+    """The tool's speaker names the judged one: same surname, or one name inside the other."""
+    a, b = said.lower().strip(), expected.lower().strip()
+    return bool(a and b) and (a in b or b in a or a.split()[-1] == b.split()[-1])
+
+
+def quote_verdict(v: dict, speaker: str | None) -> str:
+    """A stored quote verdict for the tool's speaker now: as judged when the speaker is the
+    one judged; otherwise re-scored against the judge's `expected` speaker (no speaker now:
+    `missing`, or `none` where the judge found none nearby; a speaker now: `right` when it
+    names the expected person, else `wrong`)."""
+    if speaker == v.get("speaker") or (not v.get("expected") and v["verdict"] != "none"):
+        return v["verdict"]
+    if speaker is None:
+        return "none" if v["verdict"] == "none" else "missing"
+    return "right" if _same_person(speaker, v.get("expected") or "") else "wrong"
+
+
 def quote_table(judged: list[Judged], verdicts: dict[tuple, dict]) -> Counter[str]:
     """Quote verdicts counted (right, wrong, missing, none, and unjudged)."""
     out: Counter[str] = Counter()
@@ -184,7 +204,7 @@ def quote_table(judged: list[Judged], verdicts: dict[tuple, dict]) -> Counter[st
         for q in j.article.quotes:
             if q.kind in ("direct", "partial"):
                 v = verdicts.get(_quote_key(j.id, q))
-                out[v["verdict"] if v else "unjudged"] += 1
+                out[quote_verdict(v, q.speaker) if v else "unjudged"] += 1
     return out
 
 

@@ -32,12 +32,12 @@ class AnalyseJob:
     """Analyse one article: return the `Article` ("article"), its `framing/1` JSON line with
     the item's id ("jsonl"), or its row of scores ("csv"). `lexicons`: extra lexicon files
     merged over the built-ins; `model`: a sentence model file instead of the shipped one;
-    `learned`: False for lexicon flags only (no learned word flags)."""
+    `learned`: add the learned word detector's flags."""
 
     output: str = "article"
     lexicons: tuple[str, ...] = ()
     model: str | None = None
-    learned: bool = True
+    learned: bool = False
 
     def __call__(self, item: Item):
         from framing import analyse
@@ -47,7 +47,7 @@ class AnalyseJob:
         article = analyse(doc.text, source=doc.source, title=doc.title,
                           lexicon=_lexicon(self.lexicons), removed=doc.removed,
                           model=_model(self.model) if self.model else None,
-                          words=None if self.learned else False)
+                          words=self.learned)
         if self.output == "jsonl":
             from framing.render.jsonl import line
 

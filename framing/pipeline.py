@@ -108,12 +108,12 @@ def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
 
 def _with_learned(text: str, sentence_tokens: list[list[Token]], flags: list[Flag],
                   quoted: set[int], quotes: list[Quote], probabilities: list[float | None],
-                  words: WordModel | None, lexicon: Lexicon) -> list[Flag]:
+                  words: WordModel | bool, lexicon: Lexicon) -> list[Flag]:
     """The flags plus the learned word detector's, on words no flag covers and no entry names."""
     from framing.classify.words import learned_flags, load_word_model
 
     learned = learned_flags(text, sentence_tokens, flags, quoted, probabilities,
-                            words or load_word_model(), lexicon)
+                            load_word_model() if words is True else words, lexicon)
     return sorted(flags + _with_speakers(learned, quotes), key=lambda f: (f.start, f.end))
 
 
@@ -121,10 +121,10 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
                  lexicon: Lexicon | None = None, removed: str | None = None,
                  model: BiasModel | None | Literal[False] = None,
                  flags_only: bool = False,
-                 words: WordModel | None | Literal[False] = None) -> Article:
+                 words: WordModel | bool = False) -> Article:
     """Analyse one text. `lexicon` defaults to the built-in lexicons, `model` to the shipped
-    sentence-bias model (False: no classifier), `words` to the shipped learned word detector
-    (False: lexicon flags only). `flags_only` gives the lexicon's flags and nothing that does
+    sentence-bias model (False: no classifier); `words`: True adds the shipped learned word
+    detector's flags (or pass a `WordModel`; off by default: docs/word-detector.md says why). `flags_only` gives the lexicon's flags and nothing that does
     not feed them (no classifier, no learned flags, no readability), for `framing check`."""
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
@@ -147,7 +147,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     texts = [text[s:e] for s, e in spans]
     classify = model is not False and not flags_only
     bias = _bias(texts, term_flags, lexicon, model) if classify else [(None, ())] * len(spans)
-    if words is not False and classify:
+    if words is not False and classify:  # True or a WordModel
         flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
                               words, lexicon)
     sentences = []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import framing
 from framing import evaluate_flags as ev
 
@@ -57,3 +59,15 @@ def test_borderline_counts_half(tmp_path):
 def test_forty_articles_chosen_reproducibly():
     ids = ev.chosen_ids(need(ALLSIDES))
     assert len(ids) == 40 == len(set(ids)) and ids == ev.chosen_ids(ALLSIDES)
+
+
+@pytest.mark.parametrize("stored, speaker, expected", [
+    ({"speaker": "Ann Holt", "verdict": "right", "expected": "Ann Holt"}, "Ann Holt", "right"),
+    ({"speaker": None, "verdict": "missing", "expected": "Mayor Ann Holt"}, "Ms. Holt", "right"),
+    ({"speaker": None, "verdict": "missing", "expected": "Ann Holt"}, "CNN", "wrong"),
+    ({"speaker": "CNN", "verdict": "wrong", "expected": "Ann Holt"}, None, "missing"),
+    ({"speaker": None, "verdict": "none", "expected": "Ann Holt"}, None, "none"),
+    ({"speaker": None, "verdict": "none", "expected": ""}, "Ann Holt", "wrong"),
+])
+def test_quote_verdicts_follow_a_changed_speaker(stored, speaker, expected):
+    assert ev.quote_verdict(stored, speaker) == expected

@@ -54,6 +54,7 @@ def run(cli: click.Group, *args: str):
 
 
 def learned(text: str, **kwargs) -> list[framing.results.Flag]:
+    kwargs.setdefault("words", True)
     return [f for f in framing.analyse(text, **kwargs).flags if f.id == FLAG_ID]
 
 
@@ -119,7 +120,7 @@ def test_detector_flags_loaded_words_on_its_own(sentence, word):
 
 @pytest.mark.parametrize("sentence,word", CATCH)
 def test_each_word_gets_one_loaded_flag_learned_only_where_no_entry_names_it(sentence, word):
-    flags = [f for f in framing.analyse(sentence).flags if f.text == word]
+    flags = [f for f in framing.analyse(sentence, words=True).flags if f.text == word]
     assert len(flags) == 1 and flags[0].kind == "loaded"
     named = word in lexicon_words(lexicons.builtin())  # the lexicon grows: then it wins
     assert (flags[0].id == FLAG_ID) is not named
@@ -133,7 +134,7 @@ def test_detector_leaves_neutral_sentences_alone(sentence):
 
 def test_lexicon_flags_win_and_learned_flags_never_overlap_others():
     text = "The regime's idiotic propaganda machine slammed the pathetic, bigoted protesters."
-    flags = framing.analyse(text).flags
+    flags = framing.analyse(text, words=True).flags
     spans = sorted((f.start, f.end) for f in flags)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no overlaps
     regime = next(f for f in flags if f.text.startswith("regime"))
@@ -147,7 +148,7 @@ def test_lexicon_flags_win_and_learned_flags_never_overlap_others():
     ("The visa regime changed in May.", "regime"),
 ])
 def test_words_an_entry_names_are_left_to_the_lexicon(sentence, word):
-    assert word not in [f.text for f in framing.analyse(sentence).flags]
+    assert word not in [f.text for f in framing.analyse(sentence, words=True).flags]
 
 
 def test_learned_flags_in_quoted_speech_are_the_speakers():
@@ -156,14 +157,15 @@ def test_learned_flags_in_quoted_speech_are_the_speakers():
     assert len(flags) >= 2 and all(f.in_quote and f.speaker == "Ms. Vale" for f in flags)
 
 
-def test_learned_flags_can_be_turned_off():
-    text = "The mayor's idiotically smug speech annoyed everyone."
+def test_learned_flags_are_opt_in():
+    text = "His snide remarks annoyed everyone at the meeting."
     assert learned(text) and not learned(text, words=False)
-    result = CliRunner().invoke(main, ["analyse", "-", "--format", "json",
-                                                   "--no-learned"], input=text)
+    assert FLAG_ID not in [f.id for f in framing.analyse(text).flags]
+    result = CliRunner().invoke(main, ["analyse", "-", "--format", "json"], input=text)
     assert result.exit_code == 0
     assert FLAG_ID not in result.stdout
-    result = CliRunner().invoke(main, ["analyse", "-", "--format", "json"], input=text)
+    result = CliRunner().invoke(main, ["analyse", "-", "--format", "json", "--learned"],
+                                input=text)
     flags = json.loads(result.stdout)["articles"][0]["flags"]
     ours = [f for f in flags if f["id"] == FLAG_ID]
     assert ours and all(0 < f["probability"] < 1 for f in ours)
@@ -173,12 +175,13 @@ def test_learned_flags_can_be_turned_off():
 @pytest.mark.parametrize("name", ["port-loaded.txt", "port-neutral.txt", "port-hedged.txt",
                                   "port-boosted.txt"])
 def test_offsets_hold_on_the_samples(name):
-    article = framing.analyse((SAMPLES / name).read_text(encoding="utf-8"))
+    article = framing.analyse((SAMPLES / name).read_text(encoding="utf-8"), words=True)
     assert all(article.text[f.start:f.end] == f.text for f in article.flags)
 
 
 def test_neutral_sample_gets_no_learned_flag_in_the_writers_voice():
-    article = framing.analyse((SAMPLES / "port-neutral.txt").read_text(encoding="utf-8"))
+    article = framing.analyse((SAMPLES / "port-neutral.txt").read_text(encoding="utf-8"),
+                              words=True)
     assert [f.text for f in article.flags if f.id == FLAG_ID and not f.in_quote] == []
 
 
