@@ -71,14 +71,14 @@ def test_stem_strips_one_suffix_and_keeps_three_letters(word, expected):
 # --- the shipped model's flags on invented sentences --------------------------------------
 
 CATCH = [  # (invented sentence, word the detector must flag): words no entry named when written
-    ("The senator's hubristic speech ignored the voters.", "hubristic"),
-    ("The report was full of fluff and platitudes.", "platitudes"),
-    ("Critics mocked the self-serving ruling class.", "self-serving"),
+    ("The senator's bizarre speech ignored the voters.", "bizarre"),
+    ("The report was full of fluff and platitudes.", "fluff"),
+    ("Critics mocked the shameless ruling class.", "shameless"),
     ("The agency is feathering its nest with taxpayer money.", "feathering"),
     ("The minister gave an idiotic answer to reporters.", "idiotic"),
     ("It was a pathetic attempt to dodge the question.", "pathetic"),
     ("The bigoted remarks drew complaints.", "bigoted"),
-    ("The governor's fearmongering ads ran all week.", "fearmongering"),
+    ("The governor's blatant ads ran all week.", "blatant"),
     ("The loony proposal was dropped.", "loony"),
     # inflections and coinages
     ("The mayor's idiotically smug speech annoyed everyone.", "idiotically"),
