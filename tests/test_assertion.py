@@ -5,6 +5,7 @@ import pytest
 
 import framing
 from framing.assertion import strength
+from framing.results import Cue
 
 from .conftest import SAMPLES
 
@@ -140,3 +141,9 @@ def test_strength_levels(value, level):
     from framing.assertion import strength_level
 
     assert strength_level(value) == level and type(strength_level(value)) is int
+
+
+def test_the_conditional_cue_names_its_word():
+    (sentence,) = framing.analyse("If the council approved the plan, the port would grow.",
+                                  model=False).sentences
+    assert sentence.cues == (Cue("conditional", "If", -0.4, 0, 2),)
