@@ -126,6 +126,7 @@ def test_score_follows_the_documented_formula(sentence, raw, damped):
     ("The council is not likely to approve the plan.", ["negated_hedge"]),
     # the negator must stand within two words before the cue
     ("Fines, not bans, will likely stay in the plan.", ["hedge"]),
+    ("Not likely to pass, the bill was shelved.", ["negated_hedge"]),  # the first word too
     ("The council won't clearly commit to the plan.", ["negated_booster"]),
     ("The vote proves that the council wanted the plan.", ["booster"]),
     ("The audit revealed that the council had approved the plan.", ["factive"]),
