@@ -5,6 +5,7 @@ import pytest
 
 import framing
 from framing.assertion import strength
+from framing.results import Cue
 
 from .conftest import SAMPLES
 
@@ -125,6 +126,7 @@ def test_score_follows_the_documented_formula(sentence, raw, damped):
     ("The council is not likely to approve the plan.", ["negated_hedge"]),
     # the negator must stand within two words before the cue
     ("Fines, not bans, will likely stay in the plan.", ["hedge"]),
+    ("Not likely to pass, the bill was shelved.", ["negated_hedge"]),  # the first word too
     ("The council won't clearly commit to the plan.", ["negated_booster"]),
     ("The vote proves that the council wanted the plan.", ["booster"]),
     ("The auditor revealed that the council had approved the plan.", ["factive"]),
@@ -140,3 +142,9 @@ def test_strength_levels(value, level):
     from framing.assertion import strength_level
 
     assert strength_level(value) == level and type(strength_level(value)) is int
+
+
+def test_the_conditional_cue_names_its_word():
+    (sentence,) = framing.analyse("If the council approved the plan, the port would grow.",
+                                  model=False).sentences
+    assert sentence.cues == (Cue("conditional", "If", -0.4, 0, 2),)

@@ -46,6 +46,8 @@ def test_scare_quote_is_flagged_and_explained():
     flag = next(f for f in article.flags if f.kind == "scare_quote")
     assert flag.text == "“peace plan”" and flag.term == "peace plan"
     assert "speaker" in flag.explanation and flag.alternatives
+    comma = framing.analyse("Often dubbed the “resistance front,” the group is no militia.")
+    assert [f.term for f in comma.flags if f.kind == "scare_quote"] == ["resistance front"]
 
 
 def test_flags_inside_a_direct_quote_are_the_speakers():

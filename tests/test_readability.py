@@ -108,6 +108,9 @@ def test_no_words_gives_none(text):
 @pytest.mark.parametrize("score, expected", [
     (95, "easy"), (75, "fairly easy"), (65, "plain English"), (55, "fairly difficult"),
     (35, "difficult"), (10, "very difficult, university level"), (-20, "very difficult, university level"),
+    # each band starts at its floor
+    (80, "easy"), (70, "fairly easy"), (60, "plain English"), (50, "fairly difficult"),
+    (30, "difficult"), (29.9, "very difficult, university level"),
 ])
 def test_bands(score, expected):
     assert band(score) == expected

@@ -155,3 +155,11 @@ def test_a_text_without_words_scores_zero_and_none():
     assert (s.assertion_mean, s.biased_sentence_share, s.hedged_sentence_share,
             s.plain_sentence_share, s.boosted_sentence_share, s.readability) == (None,) * 6
     assert set(s.counts.values()) == {0} and set(s.quoted_counts.values()) == {0}
+
+
+def test_a_probability_at_the_threshold_counts_as_biased():
+    from framing.results import Sentence
+    from framing.score import article_scores
+
+    sentences = [Sentence(0, 0, 5, "narrator", 0.0, BIASED), Sentence(1, 6, 9, "narrator", 0.0, 0.2)]
+    assert article_scores([], sentences, 3, None).biased_sentence_share == 0.5
