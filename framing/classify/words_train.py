@@ -280,9 +280,11 @@ def _sentence(rows: WordRows, i: int, p: float) -> Sentence:
 
 
 def fit(rows: WordRows, idx: Sequence[int], corpus: CorpusStats | None, c: float = C) -> Fitted:
-    """Fit the detector on these sentences only."""
+    """Fit the detector on these sentences only (BLAS on one thread: the solver's sums, and so
+    the rounded weights of the shipped file, must not depend on how many cores run them)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     counts, probs = cross_fitted(rows, idx)
     feats, y = [], []
@@ -298,8 +300,10 @@ def fit(rows: WordRows, idx: Sequence[int], corpus: CorpusStats | None, c: float
     feats = [{k: v for k, v in f.items() if k in keep} for f in feats]
     vectorizer = DictVectorizer(sort=True)
     X = vectorizer.fit_transform(feats)
-    classifier = LogisticRegression(C=c, max_iter=3000).fit(X, y)
-    return Fitted(vectorizer, classifier, counts_of(rows, idx), corpus, _sentence_model(rows, idx))
+    with threadpool_limits(limits=1):
+        classifier = LogisticRegression(C=c, max_iter=3000).fit(X, y)
+        sentence_model = _sentence_model(rows, idx)
+    return Fitted(vectorizer, classifier, counts_of(rows, idx), corpus, sentence_model)
 
 
 # --- cross-validation and the precision-recall curve ------------------------------------
