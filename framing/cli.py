@@ -13,10 +13,9 @@ import click
 
 from framing import __version__
 from framing.classify.commands import evaluate, train
-from framing.batch import ENGINES
 from framing.classify.word_commands import evaluate_words, train_words
 from framing.compare_cmd import compare
-from framing.output import UserError, check_target
+from framing.output import UserError, batch_options, check_target
 from framing.results import KINDS
 from framing.render import FORMATS, STREAM_FORMATS
 
@@ -107,12 +106,7 @@ def main() -> None:
               help="Sentence bias model from `framing train` [default: the shipped model].")
 @click.option("--keep-all", is_flag=True,
               help="Keep trailing page furniture (related links, comments) instead of cutting it.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Worker processes (or Dask workers) for many articles.")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help='Where the workers run: local processes, or Dask (pip install "framing[dask]").')
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
+@batch_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--learned", is_flag=True,
               help="Add the learned word detector's guesses (loaded · learned) to the lexicon's flags.")

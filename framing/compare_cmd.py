@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from framing.batch import ENGINES
 from framing.metrics import METRIC_KEYS
-from framing.output import UserError
+from framing.output import UserError, batch_options
 from framing.render import FORMATS
 
 if TYPE_CHECKING:
@@ -134,12 +133,7 @@ def _seconds(param: click.Parameter, value: float) -> float:
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _seconds(param, value),
               help="Seconds to wait for a URL.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="With --by: worker processes (or Dask workers) for a corpus.")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help='With --by: local processes, or Dask (pip install "framing[dask]").')
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler address (tcp://host:8786) [default: a local cluster].")
+@batch_options
 def compare(inputs: tuple[str, ...], by: str | None, min_articles: int, sort: str,
             versus: tuple[str, str] | None, seed: int,
             text_field: str, fmt: str, output: Path | None, force: bool, no_color: bool,

@@ -82,3 +82,22 @@ def emit(content: str, output: Path | None, force: bool, inputs: tuple[str, ...]
         click.echo(content, nl=False, color=color)
     else:
         write_file(output, content, force, inputs)
+
+
+def batch_options(command):
+    """--jobs, --engine and --scheduler: where the batch runner (framing/batch.py) works, for
+    every command that reads many articles."""
+    from framing.batch import ENGINES
+
+    options = (
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+                     help="Worker processes (or Dask workers) for many articles."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help='Where the workers run: local processes, or Dask '
+                          '(pip install "framing[dask]").'),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786) [default: a local cluster]."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
