@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from framing.compare import METRICS, Distinctive, Metric, Profile, Row, SideBySide, WordChoice
 from framing.render.comparison import (Comparison, by_article, interval, kind_label,
                                        profile_note, value)
-from framing.render.spans import KIND_LABELS, context, cue_list, pieces, strength_mark
+from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, quoted_words,
+                                  strength_mark)
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 from framing.results import KINDS, Article, Flag
@@ -160,8 +161,8 @@ def _flag_item(article: Article, a: int, n: int, flag: Flag) -> str:
              f"<a href=\"#a{a}-r{n}\" aria-label=\"back to flag {n} in the text\">↩</a>",
              f"<div class=\"ctx\">{e(context(article, flag))}</div>"]
     if flag.in_quote:
-        who = f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
-        parts.append(f"<div class=\"note\">In a quotation: {e(who)}, not the writer's.</div>")
+        parts.append(f"<div class=\"note\">In a quotation: {e(quoted_words(flag))}, "
+                     "not the writer's.</div>")
     parts.append(f"<div class=\"why\">Why: {e(flag.explanation)}</div>")
     if flag.alternatives:
         parts.append(f"<div>Instead: {e('; '.join(flag.alternatives))}</div>")

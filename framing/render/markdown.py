@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from framing.results import Article, Flag
-from framing.render.spans import KIND_LABELS, context, pieces, strength_mark
+from framing.render.spans import KIND_LABELS, context, pieces, quoted_words, strength_mark
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 
@@ -47,8 +47,7 @@ def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
              f"({flag.category.replace('_', ' ')}): “{escape(flag.text)}” `{flag.id}`  ",
              f"   > {escape(context(article, flag))}  "]
     if flag.in_quote:
-        who = f"the words of {escape(flag.speaker)}" if flag.speaker else "someone else's words"
-        lines.append(f"   *In a quotation: {who}, not the writer's.*  ")
+        lines.append(f"   *In a quotation: {escape(quoted_words(flag))}, not the writer's.*  ")
     lines.append(f"   Why: {escape(flag.explanation)}  ")
     if flag.alternatives:
         lines.append(f"   Instead: {escape('; '.join(flag.alternatives))}  ")

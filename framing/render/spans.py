@@ -68,6 +68,11 @@ def strength_mark(sentence: Sentence) -> str:
     return "" if sentence.assertion is None else STRENGTH_MARKS[strength_level(sentence.assertion)]
 
 
+def quoted_words(flag: Flag) -> str:
+    """Whose words a flag inside quoted speech is: "the words of X" or "someone else's words"."""
+    return f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
+
+
 def cue_list(sentence: Sentence) -> str:
     """The cues behind a sentence's score, e.g. 'hedge “reportedly” −0.70; attribution: officials'."""
     parts = []

@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.results import KINDS, Article, Flag
-from framing.render.spans import KIND_LABELS, context, pieces, strength_mark, superscript
+from framing.render.spans import (KIND_LABELS, context, pieces, quoted_words, strength_mark,
+                                  superscript)
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 
@@ -50,8 +51,7 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
     body.append(f"   {flag.id}\n", style="dim")
     body.append(f"{context(article, flag)}\n", style="dim")
     if flag.in_quote:
-        who = f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
-        body.append(f"in a quotation: {who}, not the writer's\n", style="italic")
+        body.append(f"in a quotation: {quoted_words(flag)}, not the writer's\n", style="italic")
     body.append(f"why: {flag.explanation}")
     if flag.alternatives:
         body.append(f"\ninstead: {'; '.join(flag.alternatives)}", style="green" if color else "")
