@@ -13,10 +13,12 @@ from framing.results import KINDS, Token
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
-              "of", "not_of", "shape", "sentence_has")
+              "of", "not_of", "shape", "sentence_has", "later_has", "next2", "sentence",
+              "clause")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
 SHAPES = ("capitalized", "lower")
+STRING_CONDITIONS = {"shape": SHAPES, "sentence": ("question",), "clause": ("last",)}
 REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
 LEVELS = ("suggestion", "warning", "error")  # of `framing check` findings, mildest first
@@ -61,6 +63,10 @@ class Exception_:
     not_of: WordSet | None = None
     shape: str | None = None
     sentence_has: WordSet | None = None
+    later_has: WordSet | None = None
+    next2: WordSet | None = None
+    sentence: str | None = None  # "question": the sentence ends with a question mark
+    clause: str | None = None  # "last": a punctuation mark or the sentence's end follows
 
 
 @dataclass(frozen=True)
@@ -162,12 +168,13 @@ def _exception(raw: object, classes: dict[str, frozenset[str]], where: str) -> E
     if unknown or len(raw) < 2:
         raise LexiconError(f"{where}: exception needs conditions from {', '.join(CONDITIONS)}"
                            + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else ""))
-    shape = raw.get("shape")
-    if shape is not None and shape not in SHAPES:
-        raise LexiconError(f"{where}: shape must be one of {', '.join(SHAPES)}")
+    strings = {k: raw.get(k) for k in STRING_CONDITIONS}
+    for key, value in strings.items():
+        if value is not None and value not in STRING_CONDITIONS[key]:
+            raise LexiconError(f"{where}: {key} must be one of {', '.join(STRING_CONDITIONS[key])}")
     sets = {k: _wordset(raw[k], classes, f"{where}.{k}") for k in CONDITIONS
-            if k in raw and k != "shape"}
-    return Exception_(why=raw["why"], shape=shape, **sets)
+            if k in raw and k not in STRING_CONDITIONS}
+    return Exception_(why=raw["why"], **strings, **sets)
 
 
 def _forms(value: object, where: str) -> tuple[tuple[str, ...], ...]:
@@ -341,8 +348,9 @@ def _unpacked(payload: bytes, sha256: str) -> Lexicon:
         id=e["id"], kind=e["kind"], term=e["term"], forms=tuple(map(tuple, e["forms"])),
         category=e["category"], weight=e["weight"], explanation=e["explanation"],
         alternatives=tuple(e["alternatives"]),
-        exceptions=tuple(Exception_(why=x["why"], shape=x["shape"],
-                                    **{k: wordset(x[k]) for k in CONDITIONS if k != "shape"})
+        exceptions=tuple(Exception_(why=x["why"], **{k: x[k] for k in STRING_CONDITIONS},
+                                    **{k: wordset(x[k]) for k in CONDITIONS
+                                       if k not in STRING_CONDITIONS})
                          for x in e["exceptions"]),
         flag_examples=tuple(e["flag_examples"]), pass_examples=tuple(e["pass_examples"]),
         source=e["source"], origin=e["origin"],

@@ -86,7 +86,8 @@ class Matcher:
         found.sort(key=lambda f: (f[0], f[1]))
         for neg_length, _, entry in found:
             j = i - neg_length
-            if (not self.exception(entry, toks, i, j) and self.required(entry, text, toks, i, j)
+            if (not self.exception(entry, text, toks, i, j)
+                    and self.required(entry, text, toks, i, j)
                     and not _in_name(text, toks, i, j)):
                 return Match(entry, i, j)
         return None
@@ -95,14 +96,15 @@ class Matcher:
         """The context the entry requires holds here (`requires = "speech_frame"`)."""
         return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
-    def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
+    def exception(self, entry: Entry, text: str, toks: list[Token], i: int,
+                  j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
         for ex in entry.exceptions:
-            if self.holds(ex, toks, i, j):
+            if self.holds(ex, text, toks, i, j):
                 return ex
         return None
 
-    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
+    def holds(self, ex: Exception_, text: str, toks: list[Token], i: int, j: int) -> bool:
         """True if every condition of `ex` holds for a match over toks[i:j]."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
@@ -115,6 +117,7 @@ class Matcher:
         checks = (
             (ex.prev, lambda: at(i - 1)),
             (ex.next, lambda: at(j)),
+            (ex.next2, lambda: at(j + 1)),
             (ex.before, lambda: skip_det(i - 1, -1)),
             (ex.after, lambda: skip_det(j, 1)),
         )
@@ -132,9 +135,28 @@ class Matcher:
             return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
+        if ex.later_has is not None and not any(ex.later_has.has(t) for t in toks[j:]):
+            return False
+        if ex.sentence == "question" and not _question(text, toks):
+            return False
+        if ex.clause == "last" and not _clause_last(text, toks, j):
+            return False
         if ex.shape == "capitalized" and not _capitalized(toks, i):
             return False
         return not (ex.shape == "lower" and not toks[i].text[0].islower())
+
+
+def _question(text: str, toks: list[Token]) -> bool:
+    """The sentence ends with a question mark (past closing quotation marks and brackets)."""
+    tail = text[toks[-1].end:toks[-1].end + 4].lstrip("”\"’')] ")
+    return tail[:1] == "?"
+
+
+def _clause_last(text: str, toks: list[Token], j: int) -> bool:
+    """The match ends its clause: the sentence ends, or a punctuation mark other than a
+    quotation mark comes before the next word ("for as long as he could — but …")."""
+    gap = text[toks[j - 1].end:toks[j].start if j < len(toks) else toks[j - 1].end + 2]
+    return j == len(toks) or bool(gap.strip(" \t\n\"“”‘’'"))
 
 
 def _capitalized(toks: list[Token], i: int) -> bool:

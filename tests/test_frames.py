@@ -33,6 +33,10 @@ def report_verbs(text: str) -> list[str]:
     ("Migrants who are admitted each year must register.", []),
     ("Farmers can claim the refund until June.", []),
     ("The letter fed the critics' claims that the tender was rigged.", []),
+    # a capitalised first word before a comma heads no noun phrase; a claim for lost money
+    ("But in the end, quiet gossip reveals little about a town.", []),
+    ("Officials at the port revealed the ferry was late.", ["revealed"]),
+    ("The growers sued the mill, claiming unpaid wages and asking for a hearing.", []),
 ])
 def test_reporting_verbs_need_a_speech_frame(text, expected):
     assert report_verbs(text) == expected

@@ -77,6 +77,8 @@ source = "test"
     ('["rampage"]', "0.5", '[{ why = "w", near = ["x"] }]', "unknown: near"),
     ('["rampage"]', "0.5", '[{ why = "w", prev = ["@nosuch"] }]', "unknown class @nosuch"),
     ('["rampage"]', "0.5", '[{ why = "w", shape = "title" }]', "shape must be one of"),
+    ('["rampage"]', "0.5", '[{ why = "w", sentence = "statement" }]', "sentence must be one of"),
+    ('["rampage"]', "0.5", '[{ why = "w", clause = "first" }]', "clause must be one of"),
     ('["rampage"]', "0.5", '[{ why = "w", prev = ["Visa"] }]', "must be lower-case"),
 ])
 def test_malformed_user_lexicon_is_refused(tmp_path, forms, weight, exceptions, message):

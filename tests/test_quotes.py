@@ -160,8 +160,18 @@ def kinds(text: str) -> list[str]:
     # a short phrase in a sentence with someone's quoted words is theirs
     ("She wants “a fair deal” and “a new pier for the whole town,” Ms. Brandt said.",
      ["partial", "direct"]),
+    # names of measures, utterances used as nouns, a survey's wording, a hope's words (issue 13)
+    ("Councillors dropped the “fast track” effort in June.", ["term"]),
+    ("The “rent freeze for all” proposal went to a vote.", ["term"]),
+    ("The old skipper still drops a “Right you are” into every chat.", ["term"]),
+    ("Forty percent of anglers favour a “catch-first” quota system.", ["term"]),
+    ("The survey found most tenants want “fair rent” above all.", ["term"]),
+    ("The harbour board expressed hope that Ostby would “meet us halfway” on fees.",
+     ["partial"]),
+    ("Ms. Lind urged the council to “think again” about the pier.", ["partial"]),
     # what stays a scare quote: the writer's own distance
     ("The ministry unveiled its “radical” plan on Monday.", ["scare"]),
+    ("The ministry unveiled its “reform” effort on Monday.", ["scare"]),
     ("The so-called “reform” passed on Tuesday.", ["scare"]),
     ("The firm’s “voluntary” buyouts left 300 people without work.", ["scare"]),
     ("Critics of the “experts” were not invited to the hearing.", ["scare"]),

@@ -43,13 +43,16 @@ class QuoteWords:
     work_nouns: frozenset[str]  # "the documentary “…”"
     term_heads: frozenset[str]  # "the “undue hardship” standard"
     det: frozenset[str]
+    measure_nouns: frozenset[str]  # "the “skinny repeal” effort"
+    survey_words: frozenset[str]  # "62 percent prefer a “patient-first” system"
+    stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> QuoteWords:
         get = lexicon.classes.get
         return cls(SpeakerWords.of(lexicon), *(get(name, frozenset()) for name in (
             "quote_verb", "mention_noun", "mention_verb", "gloss_verb", "work_noun",
-            "term_head", "det")))
+            "term_head", "det", "measure_noun", "survey_word", "stance_verb")))
 
 
 def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
@@ -158,7 +161,9 @@ def _is_title(words: QuoteWords, span: _Span) -> bool:
 def _is_term(words: QuoteWords, span: _Span) -> bool:
     """Words mentioned as words or a term of art, not the writer's doubt: after a noun or verb
     of mention ("the word", "chants of", "defined", "known as"), before a gloss ("stands for",
-    "was the word") or a technical head ("the “undue hardship” standard"), or an acronym."""
+    "was the word"), a technical head ("the “undue hardship” standard") or the noun of a
+    measure ("the “fast track” effort"), an utterance used as a noun ("a “You bet”"), the
+    wording of a survey ("40 percent favour a “catch-first” system"), or an acronym."""
     before, after, inner = span.before, span.after, span.inner
     prev = [t.norm for t in before[-4:]]
     while prev and prev[-1] in words.det:
@@ -184,6 +189,12 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
             return True
     if len(nxt) >= 2 and nxt[0] in words.det and nxt[1] in words.mention_nouns:
         return True  # "“X”, the term his allies use"
+    if len(inner) >= 2 and nxt and nxt[0] in words.measure_nouns:
+        return True  # the name of a measure or campaign: "the “skinny repeal” effort"
+    if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
+        return True  # an utterance used as a noun: "he drops a “You bet” now and then"
+    if any(t.norm in words.survey_words for t in before + after):
+        return True  # a survey's own wording: "62 percent prefer a “patient-first” system"
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
 
@@ -197,10 +208,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     paragraph ("Fine," he said. "Go.");
     title: a name rather than a quotation: a Title Case phrase (“The Art of the Deal”), a
     capitalised nickname, a work after its noun ("the series “Harbour Lights”");
-    term: words mentioned as words ("the word “resilience”") or a term of art ("the
-    “undue hardship” standard");
+    term: words mentioned as words ("the word “resilience”", "drops a “You bet”") or a term
+    of art ("the “undue hardship” standard", "the “fast track” effort", a survey's wording);
     partial: a short phrase in a sentence that reports speech (he called it “a disgrace”,
-    said), or a single-quoted phrase in a headline, the speaker's own words;
+    said) or what someone hopes or urges ("urged them to “think again”"), or a
+    single-quoted phrase in a headline, the speaker's own words;
     scare: any other short phrase, marked off by the writer.
     """
     words = QuoteWords.of(lexicon)
@@ -349,7 +361,21 @@ def _kind(text: str, words: QuoteWords, span: _Span,
                                    len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
         return "partial", speaker or label or None
+    stance, speaker = _stance(text, words, span)
+    if stance:
+        return "partial", speaker
     return "scare", None
+
+
+def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None]:
+    """(a verb of hoping, wanting or promising just before a short quote, the person it
+    names): the quote completes that person's words ("the ministry expressed hope that
+    Ostby can “meet us halfway”")."""
+    before = span.before
+    verbs = [k for k in range(len(before) - 1, max(len(before) - VERB_WINDOW, 0) - 1, -1)
+             if before[k].norm in words.stance_verbs]
+    speakers = (speaker_at(text, words.speaker, before, k, inverted=False) for k in verbs)
+    return bool(verbs), next((s for s in speakers if s), None)
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
