@@ -13,7 +13,7 @@ from framing.results import KINDS, Token
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
-              "of", "not_of", "shape", "sentence_has", "later_has", "next2", "sentence",
+              "of", "not_of", "shape", "sentence_has", "later_clause", "next2", "sentence",
               "clause")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
@@ -63,9 +63,9 @@ class Exception_:
     not_of: WordSet | None = None
     shape: str | None = None
     sentence_has: WordSet | None = None
-    later_has: WordSet | None = None
+    later_clause: WordSet | None = None
     next2: WordSet | None = None
-    sentence: str | None = None  # "question": the sentence ends with a question mark
+    sentence: str | None = None  # "question": the match stands in a question
     clause: str | None = None  # "last": a punctuation mark or the sentence's end follows
 
 

@@ -135,9 +135,11 @@ class Matcher:
             return False
         if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
             return False
-        if ex.later_has is not None and not any(ex.later_has.has(t) for t in toks[j:]):
+        if ex.later_clause is not None and not any(
+                ex.later_clause.has(toks[k]) and _opens_clause(text, toks, k)
+                for k in range(j, len(toks))):
             return False
-        if ex.sentence == "question" and not _question(text, toks):
+        if ex.sentence == "question" and not _question(text, toks, j):
             return False
         if ex.clause == "last" and not _clause_last(text, toks, j):
             return False
@@ -146,10 +148,18 @@ class Matcher:
         return not (ex.shape == "lower" and not toks[i].text[0].islower())
 
 
-def _question(text: str, toks: list[Token]) -> bool:
-    """The sentence ends with a question mark (past closing quotation marks and brackets)."""
+def _question(text: str, toks: list[Token], j: int) -> bool:
+    """The match stands in a question: the sentence ends with a question mark (past closing
+    quotation marks and brackets), and no colon or opening quotation mark after the match
+    hands the question to other words ("… his rivals: Was the vote fair?")."""
     tail = text[toks[-1].end:toks[-1].end + 4].lstrip("”\"’')] ")
-    return tail[:1] == "?"
+    rest = text[toks[j - 1].end:toks[-1].end]
+    return tail[:1] == "?" and not any(c in rest for c in ":“\"")
+
+
+def _opens_clause(text: str, toks: list[Token], k: int) -> bool:
+    """A comma, dash, semicolon or colon stands before toks[k]: it opens a clause."""
+    return any(c in text[toks[k - 1].end:toks[k].start] for c in ",;:—–-")
 
 
 def _clause_last(text: str, toks: list[Token], j: int) -> bool:

@@ -44,7 +44,8 @@ class QuoteWords:
     term_heads: frozenset[str]  # "the “undue hardship” standard"
     det: frozenset[str]
     measure_nouns: frozenset[str]  # "the “skinny repeal” effort"
-    survey_words: frozenset[str]  # "62 percent prefer a “patient-first” system"
+    survey_words: frozenset[str]  # "a poll found voters want a “patient-first” system"
+    surveyed: frozenset[str]  # "62 percent of voters prefer a “patient-first” system"
     stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
 
     @classmethod
@@ -52,7 +53,7 @@ class QuoteWords:
         get = lexicon.classes.get
         return cls(SpeakerWords.of(lexicon), *(get(name, frozenset()) for name in (
             "quote_verb", "mention_noun", "mention_verb", "gloss_verb", "work_noun",
-            "term_head", "det", "measure_noun", "survey_word", "stance_verb")))
+            "term_head", "det", "measure_noun", "survey_word", "surveyed_people", "stance_verb")))
 
 
 def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
@@ -193,8 +194,9 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # the name of a measure or campaign: "the “skinny repeal” effort"
     if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
         return True  # an utterance used as a noun: "he drops a “You bet” now and then"
-    if any(t.norm in words.survey_words for t in before + after):
-        return True  # a survey's own wording: "62 percent prefer a “patient-first” system"
+    around = {t.norm for t in before + after}
+    if around & words.survey_words or ("percent" in around and around & words.surveyed):
+        return True  # a survey's own wording: "62 percent of voters prefer a “…” system"
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
 
