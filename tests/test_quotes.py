@@ -170,6 +170,7 @@ def kinds(text: str) -> list[str]:
     ("The harbour board expressed hope that Ostby would “meet us halfway” on fees.",
      ["partial"]),
     ("Ms. Lind urged the council to “think again” about the pier.", ["partial"]),
+    ("Their constant descriptions of the port as “a dying town” annoy the dockers.", ["term"]),
     # what stays a scare quote: the writer's own distance
     ("The ministry unveiled its “radical” plan on Monday.", ["scare"]),
     ("The ministry unveiled its “reform” effort on Monday.", ["scare"]),

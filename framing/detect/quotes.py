@@ -44,6 +44,7 @@ class QuoteWords:
     term_heads: frozenset[str]  # "the “undue hardship” standard"
     det: frozenset[str]
     measure_nouns: frozenset[str]  # "the “skinny repeal” effort"
+    description_nouns: frozenset[str]  # "their descriptions of the port as “…”"
     survey_words: frozenset[str]  # "a poll found voters want a “patient-first” system"
     surveyed: frozenset[str]  # "62 percent of voters prefer a “patient-first” system"
     stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
@@ -53,7 +54,8 @@ class QuoteWords:
         get = lexicon.classes.get
         return cls(SpeakerWords.of(lexicon), *(get(name, frozenset()) for name in (
             "quote_verb", "mention_noun", "mention_verb", "gloss_verb", "work_noun",
-            "term_head", "det", "measure_noun", "survey_word", "surveyed_people", "stance_verb")))
+            "term_head", "det", "measure_noun", "description_noun", "survey_word",
+            "surveyed_people", "stance_verb")))
 
 
 def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
@@ -192,6 +194,9 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # "“X”, the term his allies use"
     if len(inner) >= 2 and nxt and nxt[0] in words.measure_nouns:
         return True  # the name of a measure or campaign: "the “skinny repeal” effort"
+    if before and before[-1].norm == "as" and any(
+            t.norm in words.description_nouns for t in before[-VERB_WINDOW:-1]):
+        return True  # a label others use: "their descriptions of the port as “a ruin”"
     if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
         return True  # an utterance used as a noun: "he drops a “You bet” now and then"
     around = {t.norm for t in before + after}
