@@ -170,8 +170,9 @@ def _exception(raw: object, classes: dict[str, frozenset[str]], where: str) -> E
                            + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else ""))
     strings = {k: raw.get(k) for k in STRING_CONDITIONS}
     for key, value in strings.items():
-        if value is not None and value not in STRING_CONDITIONS[key]:
-            raise LexiconError(f"{where}: {key} must be one of {', '.join(STRING_CONDITIONS[key])}")
+        allowed = STRING_CONDITIONS[key]
+        if value is not None and value not in allowed:
+            raise LexiconError(f"{where}: {key} must be one of {', '.join(allowed)}")
     sets = {k: _wordset(raw[k], classes, f"{where}.{k}") for k in CONDITIONS
             if k in raw and k not in STRING_CONDITIONS}
     return Exception_(why=raw["why"], **strings, **sets)
