@@ -103,20 +103,20 @@ def speech_frame(text: str, toks: list[Token], i: int, j: int, words: FrameWords
     if i and any(c in "”\"" for c in text[toks[max(i - 3, 0)].start:toks[i].start]):
         return True  # "…," he insists / "…," insists Ms. Lind: the verb closes a quote's tag
     if subject is not None and not words.person(subject):
-        subject = _head_before_preposition(text, toks, subject, words)
+        subject = _head_before_preposition(toks, subject, words, text)
     if subject is None and gerund and i:
         # "Columnists spent the week blasting …": a gerund's subject is the clause's
         subject = next((t for t in toks[max(i - CLAUSE_REACH, 0):i] if words.person(t)), None)
     return subject is not None and words.person(subject)
 
 
-def _head_before_preposition(text: str, toks: list[Token], tok: Token,
-                             words: FrameWords) -> Token | None:
+def _head_before_preposition(toks: list[Token], tok: Token, words: FrameWords,
+                             text: str = "") -> Token | None:
     """The head of "Officials at the port …" when the word before the verb is "port"; none
     across a comma ("But in truth, private letters reveal …": "But" heads nothing)."""
     k = next(n for n, t in enumerate(toks) if t is tok)
     for m in range(k - 1, max(k - 4, 0), -1):
-        if "," in text[toks[m].end:toks[m + 1].start]:
+        if text and "," in text[toks[m].end:toks[m + 1].start]:
             return None
         if toks[m].norm in PREPOSITIONS | {"at"}:
             return toks[m - 1] if words.person(toks[m - 1]) else None

@@ -86,7 +86,7 @@ class Matcher:
         found.sort(key=lambda f: (f[0], f[1]))
         for neg_length, _, entry in found:
             j = i - neg_length
-            if (not self.exception(entry, text, toks, i, j)
+            if (not self.exception(entry, toks, i, j, text)
                     and self.required(entry, text, toks, i, j)
                     and not _in_name(text, toks, i, j)):
                 return Match(entry, i, j)
@@ -96,15 +96,16 @@ class Matcher:
         """The context the entry requires holds here (`requires = "speech_frame"`)."""
         return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
-    def exception(self, entry: Entry, text: str, toks: list[Token], i: int,
-                  j: int) -> Exception_ | None:
-        """The first of the entry's exceptions whose conditions all hold here, if any."""
+    def exception(self, entry: Entry, toks: list[Token], i: int, j: int,
+                  text: str = "") -> Exception_ | None:
+        """The first of the entry's exceptions whose conditions all hold here, if any (`text`,
+        the text the tokens index, for the conditions on punctuation)."""
         for ex in entry.exceptions:
-            if self.holds(ex, text, toks, i, j):
+            if self.holds(ex, toks, i, j, text):
                 return ex
         return None
 
-    def holds(self, ex: Exception_, text: str, toks: list[Token], i: int, j: int) -> bool:
+    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int, text: str = "") -> bool:
         """True if every condition of `ex` holds for a match over toks[i:j]."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
