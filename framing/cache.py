@@ -21,7 +21,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"framing-cache\n"
 
 

@@ -44,7 +44,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
     env = {"FRAMING_CACHE_DIR": str(tmp_path)}
     assert probe(env) == uncached
     files = {p.name.split("-")[0]: p for p in tmp_path.glob("*.bin")}
-    assert set(files) == {"lexicons", "model", "cmudict", "hyphenation"}
+    assert set(files) == {"lexicons", "matcher", "model", "cmudict", "hyphenation"}
     stamps = {name: p.stat().st_mtime_ns for name, p in files.items()}
     assert probe(env) == uncached
     assert {name: p.stat().st_mtime_ns for name, p in files.items()} == stamps  # not rewritten
@@ -54,7 +54,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
 
 def test_default_folder_is_the_users_cache_never_the_package(tmp_path, uncached):
     assert probe({"XDG_CACHE_HOME": str(tmp_path)}) == uncached
-    assert len(list((tmp_path / "framing").glob("*.bin"))) == 4
+    assert len(list((tmp_path / "framing").glob("*.bin"))) == 5
     package = ROOT / "framing"
     assert not list(package.rglob("*.bin"))
 
