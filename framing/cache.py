@@ -125,8 +125,9 @@ def cached(name: str, key: str, build: Callable[[], bytes],
 
 @contextmanager
 def _no_collections() -> Iterator[None]:
-    """The garbage collector paused: a parsed payload is many long-lived objects without
-    cycles, which collections while it is built would only walk again and again."""
+    """The garbage collector paused, then what exists frozen (gc.freeze): a parsed payload is
+    many long-lived objects without cycles, which collections would only walk again and
+    again. Done once per cache entry and process."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
