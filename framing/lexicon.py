@@ -89,16 +89,24 @@ class Entry:
     # which returns the others: they are decoded on first use (`_unpacked`), so a run pays
     # only for the entries its text meets.
     def __getattr__(self, name: str):
-        if "_fill" not in self.__dict__:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self.__dict__.update(self.__dict__.pop("_fill")())
-        return getattr(self, name)
+        try:
+            return self._decoded()[name]
+        except KeyError:
+            raise AttributeError(f"'Entry' object has no attribute {name!r}") from None
 
     def __getstate__(self) -> dict:
         """Pickled (sent to a worker process) with every field decoded."""
-        if "_fill" in self.__dict__:
-            self.__dict__.update(self.__dict__.pop("_fill")())
-        return self.__dict__
+        return self._decoded()
+
+    def _decoded(self) -> dict:
+        """The instance's fields, the lazy ones decoded first (safe when threads race:
+        decoding twice gives equal values, and `_fill` goes only after they are in)."""
+        fields = self.__dict__
+        fill = fields.get("_fill")
+        if fill is not None:
+            fields.update(fill())
+            fields.pop("_fill", None)
+        return fields
 
 
 @dataclass(frozen=True)
