@@ -329,10 +329,15 @@ def fingerprint(raw: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
+# The fields of a cached entry that are there from the start: what lookups by id or kind
+# read, and those with a default (a class attribute, which `__getattr__` never sees).
+_HOT = ("id", "kind", "replacement", "level", "requires")
+
+
 def _packed(lexicon: Lexicon) -> bytes:
     """A checked lexicon for the start-up cache (`_unpacked` reads it back): a JSON line with
-    the kinds, word classes and every entry's id, kind and place, then the entries' JSON
-    one after another, each decoded only when the entry is first used."""
+    the kinds, word classes, every entry's `_HOT` fields and the size of its JSON, then the
+    entries' other fields as JSON one after another, each decoded when first used."""
     from dataclasses import asdict
 
     def plain(value: object) -> object:
@@ -351,11 +356,6 @@ def _packed(lexicon: Lexicon) -> bytes:
             "hot": [[plain(getattr(e, k)) for k in _HOT] for e in lexicon.entries],
             "sizes": [len(b) for b in bodies]}
     return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(bodies)
-
-
-# The fields of a cached entry that are there from the start: what lookups by id or kind
-# read, and those with a default (a class attribute, which `__getattr__` never sees).
-_HOT = ("id", "kind", "replacement", "level", "requires")
 
 
 def _unpacked(payload: bytes, sha256: str) -> Lexicon:
