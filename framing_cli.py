@@ -1,5 +1,8 @@
 """Console entry point: `framing` (see framing/cli.py)."""
-from framing.cli import main
+import gc
+
+gc.disable()  # no collections while start-up builds long-lived objects; `main` resumes them
+from framing.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     main()

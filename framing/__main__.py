@@ -1,4 +1,7 @@
 """`python -m framing` runs the CLI."""
-from framing.cli import main
+import gc
+
+gc.disable()  # no collections while start-up builds long-lived objects; `main` resumes them
+from framing.cli import main  # noqa: E402
 
 main()

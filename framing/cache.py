@@ -12,16 +12,18 @@ read-only home, a sandbox) the data is built in memory and nothing is written; s
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"framing-cache\n"
 
 
@@ -111,9 +113,26 @@ def cached(name: str, key: str, build: Callable[[], bytes],
     payload = read(name, key)
     if payload is not None:
         try:
-            return parse(payload)
+            with _no_collections():
+                return parse(payload)
         except (ValueError, KeyError, TypeError, IndexError):
             pass
     payload = build()
     write(name, key, payload)
-    return parse(payload)
+    with _no_collections():
+        return parse(payload)
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """The garbage collector paused, then what exists frozen (gc.freeze): a parsed payload is
+    many long-lived objects without cycles, which collections would only walk again and
+    again. Done once per cache entry and process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()

@@ -12,9 +12,6 @@ from pathlib import Path
 import click
 
 from framing import __version__
-from framing.classify.commands import evaluate, train
-from framing.classify.word_commands import evaluate_words, train_words
-from framing.compare_cmd import compare
 from framing.output import UserError, batch_options, check_target
 from framing.results import KINDS
 from framing.render import FORMATS, STREAM_FORMATS
@@ -78,15 +75,52 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands in `lazy` (name -> "module:attribute") are imported only when
+    run or listed, so `framing analyse` never imports the other commands' modules (click's
+    documented lazy-loading pattern)."""
+
+    def __init__(self, *args, lazy: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            from importlib import import_module
+
+            module, attribute = self.lazy[cmd_name].split(":")
+            self.add_command(getattr(import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in self.commands and args[0] not in self.lazy:
+            for name in self.lazy:  # an unknown command: "did you mean" weighs all of them
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             lazy={"train": "framing.classify.commands:train",
+                   "evaluate": "framing.classify.commands:evaluate",
+                   "train-words": "framing.classify.word_commands:train_words",
+                   "evaluate-words": "framing.classify.word_commands:evaluate_words",
+                   "compare": "framing.compare_cmd:compare",
+                   "check": "framing.check_cmd:check"})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="Show the version and exit.")
 def main() -> None:
     """Show how a news text persuades: loaded terms, hedges, boosters, anonymous sources and
     scare quotes, each with why it matters and a neutral alternative."""
+    import gc
     import warnings
 
     warnings.showwarning = _warning_line
+    if not gc.isenabled():  # paused by the entry point (framing_cli.py) during the imports
+        gc.freeze()  # what they made lives as long as the process: never walk it again
+        gc.enable()
 
 
 @main.command()
@@ -152,13 +186,6 @@ def analyse(inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         sys.exit(EXIT_FINDINGS)
 
 
-main.add_command(train)
-main.add_command(evaluate)
-main.add_command(compare)
-main.add_command(train_words)
-main.add_command(evaluate_words)
-
-
 @main.group()
 def lexicon() -> None:
     """List and check the lexicons (built-in and your own)."""
@@ -222,8 +249,3 @@ def explain(name: str, lexicons: tuple[Path, ...]) -> None:
                            + (f"; did you mean {', '.join(hint)}?" if hint else
                               "; see `framing lexicon list`"))
     click.echo(text, nl=False)
-
-
-from framing.check_cmd import check  # noqa: E402  (registered after the group exists)
-
-main.add_command(check)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
 
 from framing.files import read_bytes
@@ -89,6 +90,29 @@ class Entry:
     replacement: tuple[str, ...] | None = None  # drop-in rewrite per form, for `check --diff`
     level: str | None = None  # `check` level of this entry, over its kind's default
     requires: str | None = None  # "speech_frame": flagged only where the word is speech
+
+    # An entry read from the start-up cache starts with the `_HOT` fields only, plus `_fill`,
+    # which returns the others: they are decoded on first use (`_unpacked`), so a run pays
+    # only for the entries its text meets.
+    def __getattr__(self, name: str):
+        try:
+            return self._decoded()[name]
+        except KeyError:
+            raise AttributeError(f"'Entry' object has no attribute {name!r}") from None
+
+    def __getstate__(self) -> dict:
+        """Pickled (sent to a worker process) with every field decoded."""
+        return self._decoded()
+
+    def _decoded(self) -> dict:
+        """The instance's fields, the lazy ones decoded first (safe when threads race:
+        decoding twice gives equal values, and `_fill` goes only after they are in)."""
+        fields = self.__dict__
+        fill = fields.get("_fill")
+        if fill is not None:
+            fields.update(fill())
+            fields.pop("_fill", None)
+        return fields
 
 
 @dataclass(frozen=True)
@@ -313,8 +337,15 @@ def fingerprint(raw: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
+# The fields of a cached entry that are there from the start: what lookups by id or kind
+# read, and those with a default (a class attribute, which `__getattr__` never sees).
+_HOT = ("id", "kind", "replacement", "level", "requires")
+
+
 def _packed(lexicon: Lexicon) -> bytes:
-    """A checked lexicon as JSON, for the start-up cache (`_unpacked` reads it back)."""
+    """A checked lexicon for the start-up cache (`_unpacked` reads it back): a JSON line with
+    the kinds, word classes, every entry's `_HOT` fields and the size of its JSON, then the
+    entries' other fields as JSON one after another, each decoded when first used."""
     from dataclasses import asdict
 
     def plain(value: object) -> object:
@@ -326,14 +357,20 @@ def _packed(lexicon: Lexicon) -> bytes:
             return [plain(v) for v in value]
         return value
 
-    return json.dumps({"entries": plain([asdict(e) for e in lexicon.entries]),
-                       "kinds": plain({k: asdict(v) for k, v in lexicon.kinds.items()}),
-                       "classes": plain(lexicon.classes)}, ensure_ascii=False).encode()
+    bodies = [json.dumps(plain({k: v for k, v in asdict(e).items() if k not in _HOT}),
+                         ensure_ascii=False).encode() for e in lexicon.entries]
+    head = {"kinds": plain({k: asdict(v) for k, v in lexicon.kinds.items()}),
+            "classes": plain(lexicon.classes),
+            "hot": [[plain(getattr(e, k)) for k in _HOT] for e in lexicon.entries],
+            "sizes": [len(b) for b in bodies]}
+    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(bodies)
 
 
 def _unpacked(payload: bytes, sha256: str) -> Lexicon:
-    """The lexicon `_packed` stored (built from checked files, so not checked again)."""
-    doc = json.loads(payload)
+    """The lexicon `_packed` stored (built from checked files, so not checked again), its
+    entries decoded lazily (`Entry.__getattr__`)."""
+    end = payload.index(b"\n")
+    head = json.loads(payload[:end])
     sets: dict[tuple, WordSet] = {}
 
     def wordset(raw: dict | None) -> WordSet | None:
@@ -345,21 +382,34 @@ def _unpacked(payload: bytes, sha256: str) -> Lexicon:
             sets[key] = WordSet(frozenset(key[0]), *key[1:])
         return sets[key]
 
-    entries = tuple(Entry(
-        id=e["id"], kind=e["kind"], term=e["term"], forms=tuple(map(tuple, e["forms"])),
-        category=e["category"], weight=e["weight"], explanation=e["explanation"],
-        alternatives=tuple(e["alternatives"]),
-        exceptions=tuple(Exception_(why=x["why"], **{k: x[k] for k in STRING_CONDITIONS},
-                                    **{k: wordset(x[k]) for k in CONDITIONS
-                                       if k not in STRING_CONDITIONS})
-                         for x in e["exceptions"]),
-        flag_examples=tuple(e["flag_examples"]), pass_examples=tuple(e["pass_examples"]),
-        source=e["source"], origin=e["origin"],
-        replacement=None if e["replacement"] is None else tuple(e["replacement"]),
-        level=e["level"], requires=e["requires"]) for e in doc["entries"])
+    def fields(start: int, stop: int) -> dict:
+        e = json.loads(payload[start:stop])
+        return dict(
+            term=e["term"], forms=tuple(map(tuple, e["forms"])), category=e["category"],
+            weight=e["weight"], explanation=e["explanation"], alternatives=tuple(e["alternatives"]),
+            exceptions=tuple(Exception_(why=x["why"], **{k: x[k] for k in STRING_CONDITIONS},
+                                        **{k: wordset(x[k]) for k in CONDITIONS
+                                           if k not in STRING_CONDITIONS})
+                             for x in e["exceptions"]),
+            flag_examples=tuple(e["flag_examples"]), pass_examples=tuple(e["pass_examples"]),
+            source=e["source"], origin=e["origin"])
+
+    def entry(hot: list, start: int, stop: int) -> Entry:
+        new = object.__new__(Entry)
+        eid, kind, replacement, level, requires = hot
+        new.__dict__.update(id=eid, kind=kind, level=level, requires=requires,
+                            replacement=None if replacement is None else tuple(replacement),
+                            _fill=partial(fields, start, stop))
+        return new
+
+    if not (len(head["hot"]) == len(head["sizes"])
+            and end + 1 + sum(head["sizes"]) == len(payload)):
+        raise ValueError("damaged lexicon cache")
+    stops = list(accumulate(head["sizes"], initial=end + 1))
+    entries = tuple(map(entry, head["hot"], stops, stops[1:]))
     kinds = {k: KindInfo(v["kind"], v["title"], v["about"], tuple(v["sources"]))
-             for k, v in doc["kinds"].items()}
-    classes = {k: frozenset(v) for k, v in doc["classes"].items()}
+             for k, v in head["kinds"].items()}
+    classes = {k: frozenset(v) for k, v in head["classes"].items()}
     return Lexicon(entries, kinds, classes, sha256)
 
 

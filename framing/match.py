@@ -1,10 +1,12 @@
 """One matcher for every lexicon entry: token sequences, possessives, case, sense exceptions."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from framing import cache
 from framing.frames import FrameWords, speech_frame
 from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
@@ -43,14 +45,7 @@ class Matcher:
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
         self.frames = FrameWords.of(lexicon.classes)
-        root: dict = {}
-        for order, entry in enumerate(lexicon.entries):
-            for form in entry.forms:
-                node = root
-                for word in form:
-                    node = node.setdefault(word, {})
-                node.setdefault(_END, []).append((order, entry))
-        self.root = root
+        self.root = _trie(lexicon)
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping."""
@@ -216,6 +211,41 @@ def matches_in(text: str, matcher: Matcher,
         toks = tokens(text, start, end)
         for match in matcher.sentence(text, toks):
             yield index, toks, match
+
+
+def _forms_trie(entries: Sequence[Entry], leaf: Callable[[int, Entry], object]) -> dict:
+    """Every form, word by word: node[word] is the next node; node[_END] holds `leaf(order,
+    entry)` for the forms that end there."""
+    root: dict = {}
+    for order, entry in enumerate(entries):
+        for form in entry.forms:
+            node = root
+            for word in form:
+                node = node.setdefault(word, {})
+            node.setdefault(_END, []).append(leaf(order, entry))
+    return root
+
+
+def _trie(lexicon: Lexicon) -> dict:
+    """The matcher's trie, its ends (order, entry). For the built-in lexicons it is read from
+    the start-up cache (framing/cache.py) with orders at its ends, so that no entry is
+    decoded before a text meets it (framing/lexicon.py `_unpacked`)."""
+    entries = lexicon.entries
+    if lexicon.sha256 is None:
+        return _forms_trie(entries, lambda order, entry: (order, entry))
+
+    def build() -> bytes:
+        return json.dumps(_forms_trie(entries, lambda order, entry: order),
+                          ensure_ascii=False, separators=(",", ":")).encode()
+
+    def with_entries(node: dict) -> dict:
+        ends = node.get(_END)
+        if ends is not None:
+            node[_END] = [(order, entries[order]) for order in ends]
+        return node
+
+    return cache.cached("matcher", cache.key_of("matcher", lexicon.sha256), build,
+                        lambda payload: json.loads(payload, object_hook=with_entries))
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
     env = {"FRAMING_CACHE_DIR": str(tmp_path)}
     assert probe(env) == uncached
     files = {p.name.split("-")[0]: p for p in tmp_path.glob("*.bin")}
-    assert set(files) == {"lexicons", "model", "cmudict", "hyphenation"}
+    assert set(files) == {"lexicons", "matcher", "model", "cmudict", "hyphenation"}
     stamps = {name: p.stat().st_mtime_ns for name, p in files.items()}
     assert probe(env) == uncached
     assert {name: p.stat().st_mtime_ns for name, p in files.items()} == stamps  # not rewritten
@@ -54,7 +54,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
 
 def test_default_folder_is_the_users_cache_never_the_package(tmp_path, uncached):
     assert probe({"XDG_CACHE_HOME": str(tmp_path)}) == uncached
-    assert len(list((tmp_path / "framing").glob("*.bin"))) == 4
+    assert len(list((tmp_path / "framing").glob("*.bin"))) == 5
     package = ROOT / "framing"
     assert not list(package.rglob("*.bin"))
 
@@ -108,3 +108,33 @@ def test_stale_entries_are_never_read_and_old_ones_are_dropped(tmp_path, monkeyp
 def test_key_depends_on_every_part():
     assert cache.key_of("a", "b") != cache.key_of("ab")
     assert cache.key_of(b"x") == cache.key_of("x") != cache.key_of("y")
+
+
+def test_cached_lexicon_and_trie_equal_the_parsed_ones(tmp_path, monkeypatch):
+    """Entries read from the cache are decoded lazily (framing/lexicon.py `_unpacked`): each
+    field, the matcher's trie and a pickled entry are what parsing the files gives."""
+    import pickle
+    from dataclasses import replace
+
+    from framing import lexicon
+    from framing.match import Matcher
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    lexicon.builtin.__wrapped__()  # builds the cache entry
+    cached = lexicon.builtin.__wrapped__()  # reads it
+    lazy = cached.entries[7]
+    assert "_fill" in vars(lazy)
+    assert pickle.loads(pickle.dumps(lazy)).exceptions == lazy.exceptions
+    with pytest.raises(AttributeError):
+        cached.entries[8].no_such_field
+    directory = lexicon.builtin_dir()
+    files = sorted(directory.glob("*.toml"))
+    raw = {p.name: p.read_bytes() for p in files}
+    parsed = lexicon._parse_builtin(directory, files, raw, cached.sha256)
+    assert cached.entries == parsed.entries
+    assert (cached.kinds, cached.classes) == (parsed.kinds, parsed.classes)
+
+    def plain(node: dict) -> dict:
+        return {k: plain(v) if k else [(order, e.id) for order, e in v] for k, v in node.items()}
+
+    assert plain(Matcher(cached).root) == plain(Matcher(replace(parsed, sha256=None)).root)
