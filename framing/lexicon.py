@@ -13,9 +13,10 @@ from framing.results import KINDS, Token
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
-              "of", "not_of", "shape", "sentence_has")
+              "of", "not_of", "shape", "sentence_has", "nearby_has")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
+NEARBY = 60  # tokens either side, across sentences, that `nearby_has` looks at
 SHAPES = ("capitalized", "lower")
 REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
 BUILTIN_CLASSES = ("@number", "@capitalized", "@possessive", "@none")
@@ -61,6 +62,7 @@ class Exception_:
     not_of: WordSet | None = None
     shape: str | None = None
     sentence_has: WordSet | None = None
+    nearby_has: WordSet | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.frames import FrameWords, speech_frame
-from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
+from framing.lexicon import COMPLEMENT_PREPS, NEAR, NEARBY, Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
@@ -42,6 +42,7 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
+        self.mention = WordSet(lexicon.classes.get("word_noun", frozenset()))
         self.frames = FrameWords.of(lexicon.classes)
         root: dict = {}
         for order, entry in enumerate(lexicon.entries):
@@ -86,8 +87,9 @@ class Matcher:
         found.sort(key=lambda f: (f[0], f[1]))
         for neg_length, _, entry in found:
             j = i - neg_length
-            if (not self.exception(entry, toks, i, j) and self.required(entry, text, toks, i, j)
-                    and not _in_name(text, toks, i, j)):
+            if (not self.exception(entry, text, toks, i, j)
+                    and self.required(entry, text, toks, i, j)
+                    and not _in_name(text, toks, i, j) and not self.mentioned(text, toks, i)):
                 return Match(entry, i, j)
         return None
 
@@ -95,15 +97,24 @@ class Matcher:
         """The context the entry requires holds here (`requires = "speech_frame"`)."""
         return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
-    def exception(self, entry: Entry, toks: list[Token], i: int, j: int) -> Exception_ | None:
+    def mentioned(self, text: str, toks: list[Token], i: int) -> bool:
+        """The match is a word mentioned as a word, not used: right after a noun such as
+        "word" or "term", with nothing but spaces and quotation marks between ("the word
+        'reckless'", "the term vermin")."""
+        return (i > 0 and self.mention.has(toks[i - 1])
+                and not text[toks[i - 1].end:toks[i].start].strip(_SPACE_QUOTES))
+
+    def exception(self, entry: Entry, text: str, toks: list[Token], i: int,
+                  j: int) -> Exception_ | None:
         """The first of the entry's exceptions whose conditions all hold here, if any."""
         for ex in entry.exceptions:
-            if self.holds(ex, toks, i, j):
+            if self.holds(ex, text, toks, i, j):
                 return ex
         return None
 
-    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int) -> bool:
-        """True if every condition of `ex` holds for a match over toks[i:j]."""
+    def holds(self, ex: Exception_, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """True if every condition of `ex` holds for a match over toks[i:j] of the sentence
+        `toks` in `text`."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
 
@@ -134,7 +145,26 @@ class Matcher:
             return False
         if ex.shape == "capitalized" and not _capitalized(toks, i):
             return False
-        return not (ex.shape == "lower" and not toks[i].text[0].islower())
+        if ex.shape == "lower" and not toks[i].text[0].islower():
+            return False
+        return ex.nearby_has is None or any(ex.nearby_has.has(t)
+                                            for t in _nearby(text, toks[i], toks[j - 1]))
+
+
+_SPACE_QUOTES = " \t\n\"'“”‘’"
+
+
+def _nearby(text: str, first: Token, last: Token) -> list[Token]:
+    """The NEARBY tokens before and after a match, across sentence boundaries (what
+    `nearby_has` looks at): the clinical essay around "narcissism", not just its sentence."""
+    reach = 12 * NEARBY  # characters: comfortably more than NEARBY words
+    before = tokens(text, max(first.start - reach, 0), first.start)
+    after = tokens(text, last.end, last.end + reach)
+    if first.start > reach:  # the window may cut a word in half: drop it
+        before = before[1:]
+    if last.end + reach < len(text):
+        after = after[:-1]
+    return before[-NEARBY:] + after[:NEARBY]
 
 
 def _capitalized(toks: list[Token], i: int) -> bool:

@@ -162,6 +162,34 @@ def has(text: str, entry_id: str) -> bool:
     ("The ferry may sail on Sunday.", "hedge.may", True),
     ("The mayor is expected to testify on Thursday.", "hedge.expected_to", False),
     ("Fares are expected to rise next year.", "hedge.expected_to", True),
+    # a word mentioned as a word, quoted or not, is not used (issue 13)
+    ('The editor struck the word "reckless" from the headline.', "loaded.reckless", False),
+    ("Pundits keep reaching for the term draconian.", "loaded.draconian", False),
+    ("Her memo avoided the phrase “so-called” on purpose.", "loaded.so-called", False),
+    ("The reckless skipper ignored the storm warning.", "loaded.reckless", True),
+    ("In a word, the reckless plan failed.", "loaded.reckless", True),
+    # so-called before a name or a technical term says "known as"
+    ("Growers sued under the so-called Orchard Compact.", "loaded.so-called", False),
+    ("Lenders cited the so-called reserve ratio rules.", "loaded.so-called", False),
+    ("The so-called experts got the tide tables wrong.", "loaded.so-called", True),
+    # psychiatric words where the text around them is clinical, not only their sentence
+    ("The therapist met her client weekly. He had grown paranoid about the neighbours.",
+     "loaded.paranoid", False),
+    ("The senator grew paranoid about the neighbours.", "loaded.paranoid", True),
+    ("A clinic log noted his hallucinations. Severe narcissism shaped every session.",
+     "loaded.narcissist", False),
+    ("The narcissistic mayor renamed the pier after himself.", "loaded.narcissist", True),
+    # communist: a communist state or the Soviet era versus a smear
+    ("The communist authorities closed the border at night.", "loaded.communist", False),
+    ("The courier was a communist who met a KGB handler.", "loaded.communist", False),
+    ("The landlord called the rent freeze a communist plot.", "loaded.communist", True),
+    # dictator: a fallen ruler versus a label for a sitting leader
+    ("Rebels toppled the dictator after a long siege.", "loaded.dictator", False),
+    ("The exiled dictator died in a villa abroad.", "loaded.dictator", False),
+    ("The columnist called the mayor a dictator.", "loaded.dictator", True),
+    # lobby: a room versus an interest group
+    ("Voters queued in a packed lobby at the town hall.", "loaded.lobby", False),
+    ("The fishing lobby fought the quota.", "loaded.lobby", True),
 ])
 def test_senses_by_construction(text, entry_id, expected):
     assert has(text, entry_id) == expected
