@@ -13,7 +13,7 @@ from framing.results import KINDS, Token
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
-              "of", "not_of", "shape", "sentence_has", "nearby_has")
+              "of", "not_of", "shape", "sentence_has", "nearby_has", "after_quote")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
 NEARBY = 60  # tokens either side, across sentences, that `nearby_has` looks at
@@ -63,6 +63,7 @@ class Exception_:
     shape: str | None = None
     sentence_has: WordSet | None = None
     nearby_has: WordSet | None = None
+    after_quote: WordSet | None = None
 
 
 @dataclass(frozen=True)

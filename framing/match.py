@@ -147,11 +147,32 @@ class Matcher:
             return False
         if ex.shape == "lower" and not toks[i].text[0].islower():
             return False
+        if ex.after_quote is not None and not any(ex.after_quote.has(t)
+                                                  for t in _after_quote(text, toks, j)):
+            return False
         return ex.nearby_has is None or any(ex.nearby_has.has(t)
                                             for t in _nearby(text, toks[i], toks[j - 1]))
 
 
 _SPACE_QUOTES = " \t\n\"'“”‘’"
+
+
+_CLOSER = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+
+
+def _after_quote(text: str, toks: list[Token], j: int) -> list[Token]:
+    """The NEAR tokens after a quotation that opens right after the match and closes in the
+    same sentence (what `after_quote` tests: so-called "dry dock" *policy*); [] if none."""
+    if j >= len(toks):
+        return []
+    gap = text[toks[j - 1].end:toks[j].start]
+    if not (gap[:1].isspace() and gap[-1:] in _CLOSER):
+        return []
+    closer = _CLOSER[gap[-1]]
+    for k in range(j, len(toks) - 1):
+        if closer in text[toks[k].end:toks[k + 1].start]:
+            return toks[k + 1:k + 1 + NEAR]
+    return []
 
 
 def _nearby(text: str, first: Token, last: Token) -> list[Token]:
@@ -184,7 +205,7 @@ def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
     Title Case headline, where every word has a capital, nor the pronoun "I"."""
     if (not i or not toks[i].text[0].isupper() or toks[i].norm == "i"
             or text[toks[i].start - 1] in "“\"‘'("
-            or 2 * sum(t.text[0].isupper() for t in toks) > len(toks)):
+            or _headline(toks)):
         return False
 
     def capital(k: int) -> bool:
@@ -194,6 +215,13 @@ def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
     return (capital(i - 1) or capital(j)
             or (i >= 2 and toks[i - 1].norm in joined and capital(i - 2))
             or (j + 1 < len(toks) and toks[j].norm in joined and capital(j + 1)))
+
+
+def _headline(toks: list[Token]) -> bool:
+    """A Title Case headline: most words capitalised and no lower-case word of five letters
+    or more (a sentence full of names still has its "president" or "author")."""
+    return (2 * sum(t.text[0].isupper() for t in toks) > len(toks)
+            and not any(len(t.text) >= 5 and t.text.isalpha() and t.text.islower() for t in toks))
 
 
 def _complement(toks: list[Token], j: int) -> list[Token]:

@@ -135,6 +135,8 @@ def has(text: str, entry_id: str) -> bool:
     ("Members of the Radical Harbour Party won two seats in the spring vote.", "loaded.radical", False),
     ("Critics attacked the radical harbour plan.", "loaded.radical", True),
     ("Harbour Chief Backs Radical Plan For New Pier", "loaded.radical", True),
+    ("Ida Venn of Portwatch is the author of Tide Tables: The Radical Harbour Years.",
+     "loaded.radical", False),
     # the spatial exception no longer hides political wings and flanks
     ("The hard-right flank of the party rebelled.", "loaded.far-right", True),
     ("Delegates from the far-right wing walked out.", "loaded.far-right", True),
@@ -172,6 +174,8 @@ def has(text: str, entry_id: str) -> bool:
     ("Growers sued under the so-called Orchard Compact.", "loaded.so-called", False),
     ("Lenders cited the so-called reserve ratio rules.", "loaded.so-called", False),
     ("The so-called experts got the tide tables wrong.", "loaded.so-called", True),
+    ('Ferries follow the so-called "last in, first out" rule at night.', "loaded.so-called", False),
+    ("The so-called “consultation” lasted one afternoon.", "loaded.so-called", True),
     # psychiatric words where the text around them is clinical, not only their sentence
     ("The therapist met her client weekly. He had grown paranoid about the neighbours.",
      "loaded.paranoid", False),
@@ -217,6 +221,8 @@ def has(text: str, entry_id: str) -> bool:
     ("An endless list of options confused the buyers.", "loaded.endless", False),
     ("Residents are tired of endless roadworks.", "loaded.endless", True),
     ("Leftist rebels held the hills for a decade.", "loaded.leftist", False),
+    ("Wildfire crews trained all spring. The county prepared for disaster.", "loaded.disaster", False),
+    ("The county's new ferry timetable was a disaster.", "loaded.disaster", True),
     ("Leftist teachers are ruining the schools, he wrote.", "loaded.leftist", True),
 ])
 def test_senses_by_construction(text, entry_id, expected):
