@@ -44,6 +44,12 @@ class Matcher:
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
         self.mention = WordSet(lexicon.classes.get("word_noun", frozenset()))
         self.frames = FrameWords.of(lexicon.classes)
+        # first words of entries whose senses look beyond the sentence (`nearby_has`): a
+        # sentence with one of them may match differently when read alone
+        self.context_words = frozenset(
+            form[0] for entry in lexicon.entries
+            if any(ex.nearby_has is not None for ex in entry.exceptions)
+            for form in entry.forms if form[0] != "*")
         root: dict = {}
         for order, entry in enumerate(lexicon.entries):
             for form in entry.forms:
