@@ -100,14 +100,13 @@ def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
     from framing.match import matcher_for
 
     model = model or load_model()
-    found: list[list[tuple[str, str]] | None] = [[] for _ in texts]
+    found: list[list[tuple[str, str]]] = [[] for _ in texts]
     for f in term_flags:
         found[f.sentence].append((f.kind, f.category))
     context = matcher_for(lexicon).context_words
-    for i, t in enumerate(texts):
-        if context and any(word in t.lower() for word in context):
-            found[i] = None
-    cues = [sentence_cues(t, lexicon, found[i]) for i, t in enumerate(texts)]
+    cues = [sentence_cues(t, lexicon,
+                          None if any(word in t.lower() for word in context) else found[i])
+            for i, t in enumerate(texts)]
     return [(round(p, 3), tuple(label for label, _ in words))
             for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]
 
