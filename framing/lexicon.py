@@ -15,9 +15,10 @@ REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alterna
             "flag", "pass", "source")
 CONDITIONS = ("prev", "next", "next_not", "before", "after", "near_before", "near_after",
               "of", "not_of", "shape", "sentence_has", "later_clause", "next2", "sentence",
-              "clause")
+              "clause", "nearby_has", "after_quote")
 COMPLEMENT_PREPS = ("of", "with", "by")  # what `of` / `not_of` look after
 NEAR = 4  # tokens that `near_before` / `near_after` look at
+NEARBY = 60  # tokens either side, across sentences, that `nearby_has` looks at
 SHAPES = ("capitalized", "lower")
 STRING_CONDITIONS = {"shape": SHAPES, "sentence": ("question",), "clause": ("last",)}
 REQUIREMENTS = ("speech_frame",)  # contexts an entry may require (framing/frames.py)
@@ -68,6 +69,8 @@ class Exception_:
     next2: WordSet | None = None
     sentence: str | None = None  # "question": the match stands in a question
     clause: str | None = None  # "last": a punctuation mark or the sentence's end follows
+    nearby_has: WordSet | None = None
+    after_quote: WordSet | None = None
 
 
 @dataclass(frozen=True)

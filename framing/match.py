@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from framing import cache
 from framing.frames import FrameWords, speech_frame
-from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
+from framing.lexicon import COMPLEMENT_PREPS, NEAR, NEARBY, Entry, Exception_, Lexicon, WordSet
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
@@ -44,8 +44,11 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon):
         self.det = WordSet(lexicon.classes.get("det", frozenset()))
+        self.mention = WordSet(lexicon.classes.get("word_noun", frozenset()))
         self.frames = FrameWords.of(lexicon.classes)
-        self.root = _trie(lexicon)
+        # first words of entries whose senses look beyond the sentence (`nearby_has`): a
+        # sentence with one of them may match differently when read alone
+        self.root, self.context_words = _trie(lexicon)
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping."""
@@ -81,9 +84,9 @@ class Matcher:
         found.sort(key=lambda f: (f[0], f[1]))
         for neg_length, _, entry in found:
             j = i - neg_length
-            if (not self.exception(entry, toks, i, j, text)
+            if (not self.exception(entry, text, toks, i, j)
                     and self.required(entry, text, toks, i, j)
-                    and not _in_name(text, toks, i, j)):
+                    and not _in_name(text, toks, i, j) and not self.mentioned(text, toks, i)):
                 return Match(entry, i, j)
         return None
 
@@ -91,17 +94,24 @@ class Matcher:
         """The context the entry requires holds here (`requires = "speech_frame"`)."""
         return entry.requires is None or speech_frame(text, toks, i, j, self.frames)
 
-    def exception(self, entry: Entry, toks: list[Token], i: int, j: int,
-                  text: str = "") -> Exception_ | None:
-        """The first of the entry's exceptions whose conditions all hold here, if any (`text`,
-        the text the tokens index, for the conditions on punctuation)."""
+    def mentioned(self, text: str, toks: list[Token], i: int) -> bool:
+        """The match is a word mentioned as a word, not used: right after a noun such as
+        "word" or "term", with nothing but spaces and quotation marks between ("the word
+        'reckless'", "the term vermin")."""
+        return (i > 0 and self.mention.has(toks[i - 1])
+                and not text[toks[i - 1].end:toks[i].start].strip(_SPACE_QUOTES))
+
+    def exception(self, entry: Entry, text: str, toks: list[Token], i: int,
+                  j: int) -> Exception_ | None:
+        """The first of the entry's exceptions whose conditions all hold here, if any."""
         for ex in entry.exceptions:
-            if self.holds(ex, toks, i, j, text):
+            if self.holds(ex, text, toks, i, j):
                 return ex
         return None
 
-    def holds(self, ex: Exception_, toks: list[Token], i: int, j: int, text: str = "") -> bool:
-        """True if every condition of `ex` holds for a match over toks[i:j]."""
+    def holds(self, ex: Exception_, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """True if every condition of `ex` holds for a match over toks[i:j] of the sentence
+        `toks` in `text`."""
         def at(k: int) -> Token | None:
             return toks[k] if 0 <= k < len(toks) else None
 
@@ -141,7 +151,47 @@ class Matcher:
             return False
         if ex.shape == "capitalized" and not _capitalized(toks, i):
             return False
-        return not (ex.shape == "lower" and not toks[i].text[0].islower())
+        if ex.shape == "lower" and not toks[i].text[0].islower():
+            return False
+        if ex.after_quote is not None and not any(ex.after_quote.has(t)
+                                                  for t in _after_quote(text, toks, j)):
+            return False
+        return ex.nearby_has is None or any(ex.nearby_has.has(t)
+                                            for t in _nearby(text, toks[i], toks[j - 1]))
+
+
+_SPACE_QUOTES = " \t\n\"'“”‘’"
+
+
+_CLOSER = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+
+
+def _after_quote(text: str, toks: list[Token], j: int) -> list[Token]:
+    """The NEAR tokens after a quotation that opens right after the match and closes in the
+    same sentence (what `after_quote` tests: so-called "dry dock" *policy*); [] if none."""
+    if j >= len(toks):
+        return []
+    gap = text[toks[j - 1].end:toks[j].start]
+    if not (gap[:1].isspace() and gap[-1:] in _CLOSER):
+        return []
+    closer = _CLOSER[gap[-1]]
+    for k in range(j, len(toks) - 1):
+        if closer in text[toks[k].end:toks[k + 1].start]:
+            return toks[k + 1:k + 1 + NEAR]
+    return []
+
+
+def _nearby(text: str, first: Token, last: Token) -> list[Token]:
+    """The NEARBY tokens before and after a match, across sentence boundaries (what
+    `nearby_has` looks at): the clinical essay around "narcissism", not just its sentence."""
+    reach = 12 * NEARBY  # characters: comfortably more than NEARBY words
+    before = tokens(text, max(first.start - reach, 0), first.start)
+    after = tokens(text, last.end, last.end + reach)
+    if first.start > reach:  # the window may cut a word in half: drop it
+        before = before[1:]
+    if last.end + reach < len(text):
+        after = after[:-1]
+    return before[-NEARBY:] + after[:NEARBY]
 
 
 def _question(text: str, toks: list[Token], j: int) -> bool:
@@ -182,7 +232,7 @@ def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
     Title Case headline, where every word has a capital, nor the pronoun "I"."""
     if (not i or not toks[i].text[0].isupper() or toks[i].norm == "i"
             or text[toks[i].start - 1] in "“\"‘'("
-            or 2 * sum(t.text[0].isupper() for t in toks) > len(toks)):
+            or _headline(toks)):
         return False
 
     def capital(k: int) -> bool:
@@ -192,6 +242,13 @@ def _in_name(text: str, toks: list[Token], i: int, j: int) -> bool:
     return (capital(i - 1) or capital(j)
             or (i >= 2 and toks[i - 1].norm in joined and capital(i - 2))
             or (j + 1 < len(toks) and toks[j].norm in joined and capital(j + 1)))
+
+
+def _headline(toks: list[Token]) -> bool:
+    """A Title Case headline: most words capitalised and no lower-case word of five letters
+    or more (a sentence full of names still has its "president" or "author")."""
+    return (2 * sum(t.text[0].isupper() for t in toks) > len(toks)
+            and not any(len(t.text) >= 5 and t.text.isalpha() and t.text.islower() for t in toks))
 
 
 def _complement(toks: list[Token], j: int) -> list[Token]:
@@ -226,17 +283,27 @@ def _forms_trie(entries: Sequence[Entry], leaf: Callable[[int, Entry], object]) 
     return root
 
 
-def _trie(lexicon: Lexicon) -> dict:
-    """The matcher's trie, its ends (order, entry). For the built-in lexicons it is read from
-    the start-up cache (framing/cache.py) with orders at its ends, so that no entry is
-    decoded before a text meets it (framing/lexicon.py `_unpacked`)."""
+def _context_words(entries: Sequence[Entry]) -> list[str]:
+    """First words of the entries with a `nearby_has` exception, sorted."""
+    return sorted({form[0] for entry in entries
+                   if any(ex.nearby_has is not None for ex in entry.exceptions)
+                   for form in entry.forms if form[0] != "*"})
+
+
+def _trie(lexicon: Lexicon) -> tuple[dict, frozenset[str]]:
+    """The matcher's trie, its ends (order, entry), and the first words of the entries that
+    look beyond their sentence. For the built-in lexicons both are read from the start-up
+    cache (framing/cache.py) with orders at the trie's ends, so that no entry is decoded
+    before a text meets it (framing/lexicon.py `_unpacked`)."""
     entries = lexicon.entries
     if lexicon.sha256 is None:
-        return _forms_trie(entries, lambda order, entry: (order, entry))
+        return (_forms_trie(entries, lambda order, entry: (order, entry)),
+                frozenset(_context_words(entries)))
 
     def build() -> bytes:
-        return json.dumps(_forms_trie(entries, lambda order, entry: order),
-                          ensure_ascii=False, separators=(",", ":")).encode()
+        doc = {"trie": _forms_trie(entries, lambda order, entry: order),
+               "context": _context_words(entries)}
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
     def with_entries(node: dict) -> dict:
         ends = node.get(_END)
@@ -244,8 +311,11 @@ def _trie(lexicon: Lexicon) -> dict:
             node[_END] = [(order, entries[order]) for order in ends]
         return node
 
-    return cache.cached("matcher", cache.key_of("matcher", lexicon.sha256), build,
-                        lambda payload: json.loads(payload, object_hook=with_entries))
+    def parse(payload: bytes) -> tuple[dict, frozenset[str]]:
+        doc = json.loads(payload, object_hook=with_entries)
+        return doc["trie"], frozenset(doc["context"])
+
+    return cache.cached("matcher", cache.key_of("matcher", lexicon.sha256), build, parse)
 
 
 @lru_cache(maxsize=8)

@@ -93,15 +93,20 @@ def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> d
 def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
           model: BiasModel | None) -> list[tuple[float, tuple[str, ...]]]:
     """P(biased) per sentence, and for sentences read as biased the words that pushed it up.
-    Each sentence's cues are `sentence_cues` of the sentence alone, as in training."""
+    Each sentence's cues are `sentence_cues` of the sentence alone, as in training (matched
+    again alone where an entry's sense looks at the neighbouring sentences)."""
     from framing.classify.features import sentence_cues
     from framing.classify.predict import load_model
+    from framing.match import matcher_for
 
     model = model or load_model()
     found: list[list[tuple[str, str]]] = [[] for _ in texts]
     for f in term_flags:
         found[f.sentence].append((f.kind, f.category))
-    cues = [sentence_cues(t, lexicon, found[i]) for i, t in enumerate(texts)]
+    context = matcher_for(lexicon).context_words
+    cues = [sentence_cues(t, lexicon,
+                          None if any(word in t.lower() for word in context) else found[i])
+            for i, t in enumerate(texts)]
     return [(round(p, 3), tuple(label for label, _ in words))
             for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]
 

@@ -93,7 +93,7 @@ def coverage(lexicon: Lexicon, entries: list[Entry] | tuple[Entry, ...]) -> Cove
         for example in entry.flag_examples + entry.pass_examples:
             for toks, i, j in _occurrences(entry, example):
                 shown |= {k for k, ex in enumerate(entry.exceptions)
-                          if matcher.holds(ex, toks, i, j, example)}
+                          if matcher.holds(ex, example, toks, i, j)}
         for k, ex in enumerate(entry.exceptions):
             if k in shown:
                 triggered += 1
