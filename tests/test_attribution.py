@@ -125,6 +125,20 @@ CASES = [
     ("The vote was close. “We lost,” said Councillor Per Sand. The hall emptied. Outside, the "
      "crowd thinned. A bus left. Rain fell on the square. “It is over,” he said.",
      ["Councillor Per Sand", "Councillor Per Sand"]),
+    # --- the speaker carried on from the sentence before ------------------------------------
+    ("Sen. Ines Collins of Ostby backed the plan. “It is fair,” Collins said.",
+     ["Sen. Ines Collins"]),
+    ("“The tide is late,” Per Sand said.\n\n“We will wait for it, as we always have.”",
+     ["Per Sand", "Per Sand"]),
+    ("“It is fair,” Ms. Lind said. “I am pleased that the final bill keeps our three changes.”",
+     ["Ms. Lind", "Ms. Lind"]),
+    ("The town never warns owners, Olga Brandt says. “You can lose a licence and never hear "
+     "of it until the police knock on your door.”", ["Olga Brandt"]),
+    ("Harbour chief Ilse Varga said the dredging may be a factor.\n\n“It was odd to see the "
+     "vote moved so late, and nobody asked the pilots.”", ["Ilse Varga"]),
+    ("On Saturday Mayor Ana Ruiz opened the pier. “It is ours,” Ruiz said.", ["Mayor Ana Ruiz"]),
+    ("“Fine,” Ms. Lind said.\n\nThe hall emptied slowly.\n\n“We will see you in court.”",
+     ["Ms. Lind", None]),
 ]
 
 SOURCE_CASES = [

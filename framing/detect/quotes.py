@@ -222,6 +222,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                      or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
                      _lead_in(text, toks, starts, sentences, sent_starts, qs))
         kind, speaker = _kind(text, words, span, quotes)
+        if kind == "direct" and not speaker and not span.before and not span.headline \
+                and not any(_is_verb(words, t) for t in span.after):
+            speaker = _carried(text, words, toks, starts, sentences, qs, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
     return _siblings(text, quotes, sentences)
 
@@ -245,6 +248,28 @@ def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) 
             q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
         out.append(q)
     return out
+
+
+def _is_verb(words: QuoteWords, tok: Token) -> bool:
+    return tok.norm in words.speaker.verbs or tok.norm in words.quote_verbs
+
+
+def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
+             sentences: list[tuple[int, int]], qs: int, earlier: list[Quote]) -> str | None:
+    """The speaker that a quotation opening its own sentence without a tag carries on from the
+    sentence before: the speaker of a quote there ("…," Lind said. "And it balances."), or of
+    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”")."""
+    k = sentence_of(sentences, qs)
+    if k < 1:
+        return None
+    s, e = sentences[k - 1]
+    inside = [q for q in earlier if q.end > s and q.start < e]
+    spoken = [q for q in inside if q.speech and q.speaker]
+    if spoken:
+        return spoken[-1].speaker
+    words_before = [t for t in toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                    if not any(q.start <= t.start < q.end for q in inside)]
+    return _near_verb(text, words, [], words_before, len(words_before))[1]
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],

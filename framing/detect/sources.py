@@ -115,15 +115,19 @@ def _names(text: str, words: SpeakerWords,
         i = 0
         while i < len(toks):
             run = name_run(text, words, toks, i, 1)
-            if len(run) >= 2 and words.is_name_word(toks[i]):
-                name = text[run[0].start:run[-1].end]
-                key = _key(name)
-                if key not in names or len(name) > len(names[key][1]):
-                    names[key] = (names.get(key, (run[0].start, ""))[0], name)
-            if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
-                    and text[:toks[i].start].rstrip()[-1:] not in ":—":
-                evidence.add(toks[i].base)  # not right after an opening mark or a colon
+            if len(run) >= 2 and words.is_name_word(toks[i]) and run[-1].norm == run[-1].base:
+                joiner = next((j for j, t in enumerate(run) if t.norm in words.joiners), 0)
+                for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
+                    # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
+                    name = text[part[0].start:part[-1].end]
+                    key = _key(name)
+                    if key not in names or len(name) > len(names[key][1]):
+                        names[key] = (names.get(key, (part[0].start, ""))[0], name)
             i += max(len(run), 1) if run and run[0] is toks[i] else 1
+        for tok in toks[1:]:  # every word of a name ("Sen. Susan Collins of Maine")
+            if tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
+                    and text[:tok.start].rstrip()[-1:] not in ":—":
+                evidence.add(tok.base)  # not right after an opening mark or a colon
     return names, evidence
 
 

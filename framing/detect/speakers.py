@@ -69,7 +69,7 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
     if step < 0:
         run.reverse()
     while run and (run[0].norm in words.lead or run[0].norm in words.joiners
-                   or run[0].norm in words.pronouns):
+                   or run[0].norm in words.pronouns or run[0].norm in words.times):
         run.pop(0)
     while run and (run[-1].norm in words.joiners or run[-1].norm in words.times):
         run.pop()
