@@ -139,6 +139,15 @@ CASES = [
     ("On Saturday Mayor Ana Ruiz opened the pier. “It is ours,” Ruiz said.", ["Mayor Ana Ruiz"]),
     ("“Fine,” Ms. Lind said.\n\nThe hall emptied slowly.\n\n“We will see you in court.”",
      ["Ms. Lind", None]),
+    # --- a second verb joined to the first, a participle after a comma --------------------
+    ("Mayor Per Sand called for a “fair and open tender” and added that “the quay belongs to "
+     "everyone.”", ["Mayor Per Sand", "Mayor Per Sand"]),
+    ("Addressing the dockers, Mayor Ana Ruiz said “the pier stays open,” adding that “nobody "
+     "will lose a job.”", ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]),
+    ("Governor Ana Ruiz thanked Mr. Ek, saying it was “an honour” to sail with him.",
+     ["Governor Ana Ruiz"]),
+    ("She praised the pilots, calling their work “a quiet miracle.”", [None]),
+    ("Leaving the hall, Mr. Ek waved to the crowd, calling the vote “a fair fight.”", ["Mr. Ek"]),
 ]
 
 SOURCE_CASES = [

@@ -75,6 +75,17 @@ def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[To
     return False, None
 
 
+def _speech(text: str, words: QuoteWords, after: list[Token], before: list[Token],
+            reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+    """`_near_verb`, and where the verb after the quote has no speaker of its own (a verb
+    joined to the one before: he called for “…” and added that “…”; she said “…,” adding
+    that …), the speaker of the verb before it."""
+    verb, speaker = _near_verb(text, words, after, before, reach)
+    if verb and not speaker and after:
+        speaker = _near_verb(text, words, [], before, reach)[1]
+    return verb, speaker
+
+
 @dataclass(frozen=True)
 class _Span:
     """A quotation and the words of its sentence around it."""
@@ -351,7 +362,7 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     credited = _in_the_words_of(text, words, span)
     if credited:
         return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
-    verb, speaker = _near_verb(text, words, span.after, span.before)
+    verb, speaker = _speech(text, words, span.after, span.before)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
         text, earlier[-1].end, span.start)
@@ -363,14 +374,14 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
-        speaker = speaker or _near_verb(text, words, span.after, span.before,
-                                        len(span.after) + len(span.before))[1]
+        speaker = speaker or _speech(text, words, span.after, span.before,
+                                     len(span.after) + len(span.before))[1]
         return "direct", speaker or _dash_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
         return "title", None
-    reported, speaker = _near_verb(text, words, span.after, span.before,
+    reported, speaker = _speech(text, words, span.after, span.before,
                                    len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
         return "partial", speaker or label or None

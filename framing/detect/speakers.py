@@ -162,6 +162,11 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     `inverted`: the verb opens the tag after a quote, "…," said Ann Holt), a role ("the
     finance minister said"), or None. The name after "told" is the person told, not the
     speaker."""
+    if k and (toks[k].norm.endswith("ing") and toks[k].norm != "according"
+              and _comma(text, toks[k - 1], toks[k]) or toks[k - 1].norm in ("and", "but")):
+        # a participle after a comma, or a second verb, has the clause's subject: "Brandt
+        # praised Ek, calling …", "Brandt called for … and added that …"
+        return _main_subject(text, words, toks, k)
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
@@ -182,8 +187,6 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         run = run or _before_appositive(text, words, toks, k)
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
-    if not run and toks[k].norm.endswith("ing") and k and _comma(text, toks[k - 1], toks[k]):
-        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke, calling it …"
     if run and run[-1].norm != run[-1].base:
         run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
@@ -194,6 +197,24 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     if inverted and k + 1 < len(toks) and toks[k + 1].norm in words.pronouns:
         return toks[k + 1].norm
     return _role_after(text, words, toks, k) if inverted else None
+
+
+def _main_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The subject of the main clause before toks[k], a name or pronoun: the one the sentence
+    opens with ("Brandt praised Ek, calling …"), or the first after a fronted phrase that a
+    comma closes ("As Ek spoke, Ms. Lind left, saying …"; "Addressing the crowd, she said")."""
+    first = next((i for i, t in enumerate(toks[:k]) if t.norm not in words.lead), k)
+    for i in (first, next((j for j in range(first + 1, k) if _comma(text, toks[j - 1], toks[j])), k)):
+        if i >= k:
+            break
+        if toks[i].norm in words.pronouns:
+            return toks[i].norm
+        run = name_run(text, words, toks, i, 1) if words.is_name_word(toks[i]) else []
+        if len(run) == 1 and run[0].norm.endswith("ing"):
+            continue  # an opening participle ("Leaving the hall, …") is no name
+        if run and run[0] is toks[i] and run[-1].norm == run[-1].base:
+            return text[run[0].start:run[-1].end]
+    return None
 
 
 def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
