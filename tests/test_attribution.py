@@ -148,6 +148,23 @@ CASES = [
      ["Governor Ana Ruiz"]),
     ("She praised the pilots, calling their work “a quiet miracle.”", [None]),
     ("Leaving the hall, Mr. Ek waved to the crowd, calling the vote “a fair fight.”", ["Mr. Ek"]),
+    ("Last week, Sen. Ines Moe, D-Ostby, backed the ferry plan, saying it would help “every "
+     "island family.”", ["Sen. Ines Moe"]),
+    ("As Ms. Lind spoke to the press, Mr. Ek wrote to members, pleading for “one more "
+     "winter.”", ["Mr. Ek"]),
+    # --- adverbs and auxiliaries between the subject and the verb ---------------------------
+    ("Councillor Ines Moe spoke next. She also called for “a bridge that lasts.”",
+     ["Councillor Ines Moe"]),
+    ("Mayor Ana Ruiz recently claimed that the town “never lost a ferry.”", ["Mayor Ana Ruiz"]),
+    ("Jan Ek, meanwhile, has promised to “keep every berth open.”", ["Jan Ek"]),
+    # --- the latest speaker for a pronoun, before an older sentence's subject ---------------
+    ("Harbour Board chairman Per Sand spoke. Later the board’s lawyer, Ilse Varga, replied in "
+     "a letter: “We will not pay.” She also noted that it was “only a draft.”",
+     ["Ilse Varga", "Ilse Varga"]),
+    # --- the subject before an appositive that ends in a name --------------------------------
+    ("Tomas Hveding, a fellow at the Ostby think-tank Harbour Watch, said the vote was "
+     "“a mistake.”", ["Tomas Hveding"]),
+    ("The port’s new manager, engineer Ilse Varga, said the quay was “sound.”", ["Ilse Varga"]),
 ]
 
 SOURCE_CASES = [

@@ -29,6 +29,7 @@ class _Registry:
         self.names = names
         self.evidence = evidence
         self.last: str | None = None  # the key of the latest person mentioned as a speaker
+        self.last_at = -1  # where that mention starts
 
     def accepts(self, words: SpeakerWords, name: str) -> bool:
         """A person or organisation: several words, a known surname, or a word written with a
@@ -50,7 +51,7 @@ class _Registry:
         entry["quotes"] += quote
         entry["mentions"].append((start, end))
         if name.split()[0].lower() not in ("the", "a", "an"):
-            self.last = key
+            self.last, self.last_at = key, start
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]],
@@ -59,8 +60,11 @@ class _Registry:
         of the nearest earlier sentence that opens with a person (a known speaker, a titled
         name, or a full name) whose honorific does not contradict the pronoun ("she" is not
         "Mr. Ek"), skipping sentences that open with a pronoun themselves; failing that, the
-        latest named speaker."""
+        latest named speaker, as soon as the search reaches the sentence where they spoke."""
+        latest = self._last_speaker(words, pronoun)
         for toks in reversed(before):
+            if latest and toks and toks[0].start <= self.last_at:
+                return latest  # "Hedman responded: “…” She also noted …": the latest speaker
             run = _opening_name(text, words, toks)
             if not run:
                 continue

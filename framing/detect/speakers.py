@@ -33,6 +33,14 @@ class SpeakerWords:
     feminine: frozenset[str]
     masculine: frozenset[str]
     times: frozenset[str]
+    skip: frozenset[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+
+    @property
+    def hypothetical(self) -> frozenset[str]:
+        """Words after which a verb reports no speech ("should not label", "could say")."""
+        return self.negators | self.modals | {"will", "can", "must", "shall"}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> SpeakerWords:
@@ -40,7 +48,8 @@ class SpeakerWords:
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
             "appositive_prep", "role_noun", "addressee_verb", "det", "feminine_honorific",
-            "masculine_honorific", "time_name")))
+            "masculine_honorific", "time_name", "frame_skip", "negator",
+            "conditional_modal")))
 
     def is_name_word(self, tok: Token) -> bool:
         return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
@@ -167,6 +176,9 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         # a participle after a comma, or a second verb, has the clause's subject: "Brandt
         # praised Ek, calling …", "Brandt called for … and added that …"
         return _main_subject(text, words, toks, k)
+    subject = _before_adverbs(text, words, toks, k)
+    if subject:
+        return subject
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
@@ -184,6 +196,13 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                 and _comma(text, run[-1], toks[k]):
             # "Raul Labrador, Idaho Republican, told": the name before the appositive
             run = name_run(text, words, toks, k - len(run) - 1, -1) or run
+        elif run and run[0] is toks[k - len(run)] and _comma(text, run[-1], toks[k]):
+            # "Gareth Price, a fellow at the think-tank Chatham House, said": the subject
+            # that a comma closes, not the name that ends its appositive
+            head = _subject(text, words, toks, k - len(run))
+            end = toks.index(head[-1]) + 1 if head else 0
+            if head and end < k - len(run) and _comma(text, head[-1], toks[end]):
+                run = head
         run = run or _before_appositive(text, words, toks, k)
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
@@ -199,14 +218,37 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     return _role_after(text, words, toks, k) if inverted else None
 
 
+def _before_adverbs(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The pronoun or name before auxiliaries and adverbs that stand between it and the verb
+    toks[k]: "she also said", "Ek recently claimed", "Ek, meanwhile, has promised"."""
+    j, enclosed = k, False
+    while j > 0 and toks[j - 1].norm not in words.hypothetical:
+        aside = (toks[j - 1].text.islower() and toks[j - 1].norm in words.lead and j >= 2
+                 and _comma(text, toks[j - 2], toks[j - 1])
+                 and _comma(text, toks[j - 1], toks[j]))  # ", meanwhile,"
+        if not (aside or toks[j - 1].norm in words.skip
+                or toks[j - 1].text.islower() and toks[j - 1].norm.endswith("ly")):
+            break
+        j, enclosed = j - 1, aside
+    if j == k or not j or _comma(text, toks[j - 1], toks[j]) and not enclosed:
+        return None  # "Maloney, D-N.Y., simply said": the appositive rules decide
+    if toks[j - 1].norm in words.pronouns:
+        return toks[j - 1].norm
+    run = name_run(text, words, toks, j - 1, -1)
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
 def _main_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
     """The subject of the main clause before toks[k], a name or pronoun: the one the sentence
     opens with ("Brandt praised Ek, calling …"), or the first after a fronted phrase that a
-    comma closes ("As Ek spoke, Ms. Lind left, saying …"; "Addressing the crowd, she said")."""
+    comma closes, one that opens with a lead word or a participle or has two words at most
+    ("As Ek spoke, Ms. Lind left, saying …"; "Last week, she wrote, calling …")."""
     first = next((i for i, t in enumerate(toks[:k]) if t.norm not in words.lead), k)
-    for i in (first, next((j for j in range(first + 1, k) if _comma(text, toks[j - 1], toks[j])), k)):
+    comma = next((j for j in range(first + 1, k) if _comma(text, toks[j - 1], toks[j])), k)
+    fronted = first > 0 or comma - first <= 2 or toks[first].norm.endswith("ing")
+    for i in (comma, first) if fronted else (first, comma):
         if i >= k:
-            break
+            continue
         if toks[i].norm in words.pronouns:
             return toks[i].norm
         run = name_run(text, words, toks, i, 1) if words.is_name_word(toks[i]) else []
