@@ -165,6 +165,17 @@ CASES = [
     ("Tomas Hveding, a fellow at the Ostby think-tank Harbour Watch, said the vote was "
      "“a mistake.”", ["Tomas Hveding"]),
     ("The port’s new manager, engineer Ilse Varga, said the quay was “sound.”", ["Ilse Varga"]),
+    # --- headlines: the name before a colon or a present-tense verb ---------------------------
+    ("Ruiz: Pier repairs ‘back on schedule’\n\nMayor Ana Ruiz spoke on Monday.", ["Ruiz"]),
+    ("Ostby Council: Ferry plan is ‘dead’\n\nThe council met on Monday.", ["Ostby Council"]),
+    ("Varga promises ‘a quiet summer’ for the harbour\n\nThe new harbour master, Ilse Varga, "
+     "took office on Monday.", ["Varga"]),
+    ("Harbour repairs: Ferry plan is ‘dead’\n\nThe council met on Monday.", [None]),
+    # --- a modifier between an inverted verb and the name; a tag with no verb ---------------
+    ("“The tide is late,” said former Ostby Mayor Per Sand, who ran the port for years.",
+     ["Ostby Mayor Per Sand"]),
+    ("“It is a sad day for the port,” longtime harbour pilot Ilse Varga.", ["Ilse Varga"]),
+    ("“We will wait,” said on Monday the harbour board.", [None]),
 ]
 
 SOURCE_CASES = [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
-from framing.segment import sentence_of
+from framing.segment import sentence_of, tokens
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
@@ -121,13 +121,16 @@ class _Span:
         return (len(self.inner) >= 2 and self.inner[0].text[0].isupper()
                 and self.body[-1:] in (".", "!", "?"))
 
+    def line(self) -> tuple[int, int]:
+        """The start and end of the quotation's line."""
+        end = self.text.find("\n", self.end)
+        return self.text.rfind("\n", 0, self.start) + 1, len(self.text) if end < 0 else end
+
     @property
     def headline(self) -> bool:
         """In a headline (a short line that does not end with a full stop), where single
         marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
-        line_end = self.text.find("\n", self.end)
-        line = self.text[self.text.rfind("\n", 0, self.start) + 1:
-                         len(self.text) if line_end < 0 else line_end].strip().rstrip("\"”’'")
+        line = self.text[slice(*self.line())].strip().rstrip("\"”’'")
         return (self.text[self.start] in "‘'" and len(line.split()) <= HEADLINE_WORDS
                 and line[-1:] not in ".;,")
 
@@ -314,6 +317,16 @@ def _dash_name(text: str, words: QuoteWords, span: _Span) -> str | None:
     return text[run[0].start:run[-1].end] if run else None
 
 
+def _credit_name(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The name that a tag without a verb ends with ("…,” former press secretary Ann Holt.")."""
+    after = span.after
+    if not after or len(after) > LABEL_WORDS * 2 or span.body[-1:] != "," \
+            or any(_is_verb(words, t) for t in after) or text[after[-1].end:].lstrip()[:1] != ".":
+        return None
+    run = name_run(text, words.speaker, after, len(after) - 1, -1)
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
 def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
     """An attribution tag right after the closing mark, even without a comma inside it:
     "“I've seen this before” Graham added"."""
@@ -376,7 +389,7 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         # a long quote whose speech verb is further off in the sentence, or a dash credit
         speaker = speaker or _speech(text, words, span.after, span.before,
                                      len(span.after) + len(span.before))[1]
-        return "direct", speaker or _dash_name(text, words, span)
+        return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
@@ -384,8 +397,23 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     reported, speaker = _speech(text, words, span.after, span.before,
                                    len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
-        return "partial", speaker or label or None
+        return "partial", speaker or label or (_headline_speaker(text, words, span)
+                                               if span.headline else None)
     return "scare", None
+
+
+def _headline_speaker(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """Who a headline quotes: the name that opens it, before a colon ("Ruiz: pier ‘back on
+    track’") or before a verb in the present ("Ruiz promises ‘a new pier’")."""
+    line = tokens(text, *span.line())
+    run = name_run(text, words.speaker, line, 0, 1) if line else []
+    if not run or run[0] is not line[0] or len(run) == len(line) or run[-1].norm != run[-1].base:
+        return None
+    nxt = line[len(run)]
+    colon = text[run[-1].end:nxt.start].strip() == ":"
+    verb = (nxt.text.islower() and nxt.norm.endswith("s") and not nxt.norm.endswith("ss")
+            and not text[run[-1].end:nxt.start].strip())
+    return text[run[0].start:run[-1].end] if colon or verb else None
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:

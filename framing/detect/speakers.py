@@ -112,8 +112,11 @@ def _after_inverted(text: str, words: SpeakerWords, toks: list[Token], k: int) -
         j += 1
     if j >= len(toks):
         return []
-    if j > k + 1 and toks[j - 1].base not in words.roles and not _comma(text, toks[j - 1], toks[j]):
-        return []  # only a role stands between: "said economist Lena Moss", not "said on CBS"
+    if j > k + 1 and toks[j - 1].base not in words.roles and not _comma(text, toks[j - 1], toks[j]) \
+            and any(t.norm in words.lead or t.norm in words.appositive or t.norm in words.det
+                    or t.norm in words.pronouns or t.norm in words.skip for t in toks[k + 1:j]):
+        return []  # a role or a modifier stands between: "said economist Lena Moss", "said
+        # former Senator Ek", not "said on CBS", "said it", "said that Ek"
     run = name_run(text, words, toks, j, 1)
     if run or j >= len(toks) or not _comma(text, toks[j - 1], toks[j]):
         return run
