@@ -91,9 +91,9 @@ CASES = [
     ("“The deal is dead,” one official said.", [None]),
     ("“The numbers do not add up,” an aide said on condition of anonymity.", [None]),
     ("“Get out,” a voice shouted from the crowd.", [None]),
-    ("The crowd chanted “Save the pier.”", [None]),
+    ("The crowd chanted “Save the pier.”", ["The crowd"]),
     # --- names that are not speakers --------------------------------------------------------
-    ("“Russia is a threat,” the Congress resolution said.", [None]),
+    ("“Russia is a threat,” the Congress resolution said.", ["the Congress resolution"]),
     ("“The war changed us,” Vietnam War veteran Karl Holm said.", ["Karl Holm"]),
     ("“We were promised a port,” Appearing tired, Mayor Ana Ruiz said.", ["Mayor Ana Ruiz"]),
     # --- two speakers in one paragraph ----------------------------------------------------------
@@ -176,11 +176,20 @@ CASES = [
      ["Ostby Mayor Per Sand"]),
     ("“It is a sad day for the port,” longtime harbour pilot Ilse Varga.", ["Ilse Varga"]),
     ("“We will wait,” said on Monday the harbour board.", [None]),
+    # --- definite descriptions: a speaker without a name, shown as first introduced ------------
+    ("A source close to the ferry board spoke on Friday. “The tender is over,” said the source.",
+     ["A source"]),
+    ("“We found no fault in the hull,” the inspectors said.", ["the inspectors"]),
+    ("“We regret the delay,” the company’s statement said.", ["the company’s statement"]),
+    ("Olga Brandt’s campaign called the advert “a lie.”", ["Olga Brandt’s campaign"]),
+    ("The plan, first reported by the Gazette, would cost “a fortune.”", [None]),
+    ("“The port will grow,” Ana Ruiz, Mr. Ek’s former top adviser, said.", ["Ana Ruiz"]),
 ]
 
 SOURCE_CASES = [
     # sources list people and organisations, not common nouns and places
     ("Lawmakers said the bill would pass. Congress adjourned.", set()),
+    ("A source close to the board spoke. “It is over,” said the source.", set()),
     ("Appearing on television, Mayor Ana Ruiz said the port would open.", {"Mayor Ana Ruiz"}),
     ("Veterans of the Vietnam War said the memorial was overdue.", set()),
     ("The port will grow, according to the Ministry of Transport.", {"Ministry of Transport"}),

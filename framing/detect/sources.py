@@ -135,6 +135,33 @@ def _names(text: str, words: SpeakerWords,
     return names, evidence
 
 
+ANTECEDENT_SENTENCES = 20  # how far back "the source" looks for "a source familiar with …"
+
+
+def _is_description(words: SpeakerWords, speaker: str) -> bool:
+    """A description rather than a name or role ("the source", "Abbott's campaign")."""
+    parts = speaker.split()
+    first = parts[0].lower()
+    return (len(parts) > 1 and parts[-1].islower() and (first == "the" or first.endswith(("'s", "’s")))
+            and not any(p.lower() in words.roles for p in parts))
+
+
+def _antecedent(text: str, words: SpeakerWords, before: list[list[Token]], speaker: str) -> str:
+    """The indefinite phrase that introduced a definite description: "the source" goes back
+    to "a source" in "a source familiar with the plan said …" (else the description itself)."""
+    head = speaker.split()[-1].lower()
+    for toks in reversed(before[-ANTECEDENT_SENTENCES:]):
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i].norm == head:
+                first = next((j for j in range(i - 1, max(i - 4, -1), -1)
+                              if toks[j].norm in ("a", "an")), None)
+                if first is not None and all(words.is_name_word(t) or t.text.islower()
+                                             and t.norm not in words.verbs
+                                             for t in toks[first + 1:i]):
+                    return text[toks[first].start:toks[i].end]
+    return speaker
+
+
 def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
     """Unattributed direct quotes that continue a neighbour's: the second half of a quote split
     by its attribution in one paragraph, and a quote left open at a paragraph's end that the
@@ -185,6 +212,11 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 before = [[t for t in toks if t.end <= q.start and t.start not in quoted]
                           for toks in sentence_tokens[max(last - PRONOUN_SENTENCES, 0):last]]
                 speaker = registry.resolve(text, words, before, speaker)
+            if speaker and _is_description(words, speaker):
+                # "said the source": a speaker, but no named source; shown as introduced
+                resolved[q.start] = replace(q, speaker=_antecedent(
+                    text, words, sentence_tokens[:sentence_of(spans, q.start)], speaker))
+                continue
             if speaker and registry.accepts(words, speaker):
                 speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")
             else:

@@ -34,6 +34,7 @@ class SpeakerWords:
     masculine: frozenset[str]
     times: frozenset[str]
     skip: frozenset[str]
+    be: frozenset[str]
     negators: frozenset[str]
     modals: frozenset[str]
 
@@ -48,7 +49,7 @@ class SpeakerWords:
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
             "appositive_prep", "role_noun", "addressee_verb", "det", "feminine_honorific",
-            "masculine_honorific", "time_name", "frame_skip", "negator",
+            "masculine_honorific", "time_name", "frame_skip", "be_form", "negator",
             "conditional_modal")))
 
     def is_name_word(self, tok: Token) -> bool:
@@ -99,7 +100,8 @@ def _before_appositive(text: str, words: SpeakerWords, toks: list[Token],
     for j in range(k - 2, max(k - 2 - APPOSITIVE_WORDS, -1), -1):
         if _comma(text, toks[j], toks[j + 1]):
             run = name_run(text, words, toks, j, -1)
-            return run if run and (tag or toks[j + 1].norm in words.det | {"the"}) else []
+            return run if run and (tag or toks[j + 1].norm in words.det | {"the"}
+                                   or toks[k - 1].base in words.roles) else []
     return []
 
 
@@ -168,6 +170,64 @@ def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> st
     return _role(text, words, toks, k + 1, last)
 
 
+DESCRIPTION_WORDS = 4  # "the committee's December brief", "the Clinton campaign"
+
+
+def _description_word(words: SpeakerWords, tok: Token) -> bool:
+    """A word inside a definite description: not a function word, a verb or an adverb."""
+    n = tok.norm
+    return not (n in words.lead or n in words.det or n in words.pronouns or n in words.skip
+                or n in words.be
+                or n in words.verbs or n in words.appositive or n in words.hypothetical
+                or tok.text.islower() and n.endswith("ly") or not tok.text[0].isalpha())
+
+
+def _description(text: str, words: SpeakerWords, span: list[Token]) -> str | None:
+    """A definite description that names a speaker without a name ("the source", "the
+    pontiff", "Abbott's campaign", "the committee's December brief"): "the" or a possessive
+    name, then up to `DESCRIPTION_WORDS` words ending in a lower-case noun, no comma."""
+    if len(span) < 2 or len(span) > DESCRIPTION_WORDS + 1 or not span[-1].text.islower():
+        return None
+    head = span[0]
+    if head.norm != "the" and not (head.norm != head.base and head.text[0].isupper()):
+        return None
+    if not all(_description_word(words, t) for t in span[1:]) or any(
+            _comma(text, a, b) for a, b in zip(span, span[1:])):
+        return None
+    return text[span[0].start:span[-1].end]
+
+
+def _description_before(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The definite description that is the subject of the verb toks[k] ("the pontiff said",
+    "the resolution had described"), past auxiliaries."""
+    if toks[k].norm not in words.verbs:
+        return None  # "the banner read": a sign, not a speaker
+    while k and toks[k - 1].norm in words.skip and toks[k - 1].norm not in words.hypothetical:
+        k -= 1
+    if not k or _comma(text, toks[k - 1], toks[k]):
+        return None  # "…, Obama's former adviser, said": an appositive, not the subject
+    for first in range(k - 2, max(k - 2 - DESCRIPTION_WORDS, -1), -1):
+        owner = toks[first].norm != toks[first].base and toks[first].text[0].isupper()
+        if toks[first].norm == "the" or owner:
+            if first and toks[first - 1].norm in words.appositive | {"and", "or"}:
+                return None  # "the head of the agency said": not the whole subject
+            found = _description(text, words, toks[first:k])
+            run = name_run(text, words, toks, first - 1, -1) if owner and first else []
+            return text[run[0].start:toks[k - 1].end] if found and run else found
+    return None
+
+
+def _description_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The definite description after an inverted verb ("…,” said the source.")."""
+    if toks[k].norm not in words.verbs:
+        return None
+    last = k + 2
+    while last < len(toks) and last - k <= DESCRIPTION_WORDS and not _comma(
+            text, toks[last - 1], toks[last]) and _description_word(words, toks[last]):
+        last += 1
+    return _description(text, words, toks[k + 1:last])
+
+
 def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                inverted: bool = True) -> str | None:
     """The speaker of speech verb toks[k]: a pronoun or name before it (or after it, where
@@ -213,12 +273,14 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
         return text[run[0].start:run[-1].end]
-    role = _role_before(text, words, toks, k)
+    role = _role_before(text, words, toks, k) or _description_before(text, words, toks, k)
     if role:
         return role
     if inverted and k + 1 < len(toks) and toks[k + 1].norm in words.pronouns:
         return toks[k + 1].norm
-    return _role_after(text, words, toks, k) if inverted else None
+    if not inverted:
+        return None
+    return _role_after(text, words, toks, k) or _description_after(text, words, toks, k)
 
 
 def _before_adverbs(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
