@@ -184,6 +184,21 @@ CASES = [
     ("Olga Brandt’s campaign called the advert “a lie.”", ["Olga Brandt’s campaign"]),
     ("The plan, first reported by the Gazette, would cost “a fortune.”", [None]),
     ("“The port will grow,” Ana Ruiz, Mr. Ek’s former top adviser, said.", ["Ana Ruiz"]),
+    # --- the nearest verb with a speaker; an introducer before a colon ----------------------
+    ("In his memoir, author Jan Ek said Moss was referring to the “dirty money” of the port.",
+     ["Jan Ek"]),
+    ("Radio Ostby’s Ilse Varga was at the pier: “The water is still rising.”",
+     ["Radio Ostby’s Ilse Varga"]),
+    ("Mayor Ana Ruiz spoke on Sunday.\n\nIlse Varga on the flooding at the pier:\n\n“It will "
+     "take a month to pump it out.”", ["Ilse Varga"]),
+    ("The rules are plain: “No boats after dark.”", [None]),
+    # --- a role that does not end its phrase; an organisation is no "he" ---------------------
+    ("A spokesman declined to say more, but said the board “will wind down its work.”",
+     ["A spokesman"]),
+    ("“We object,” the Chamber of Commerce said. He said the tax was “a burden.”",
+     ["Chamber of Commerce", None]),
+    ("House Speaker Ana Ruiz spoke. Harbour Board Chairwoman Ilse Varga spoke after her. "
+     "“We will wait,” she said.", ["Harbour Board Chairwoman Ilse Varga"]),
 ]
 
 SOURCE_CASES = [

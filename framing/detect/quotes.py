@@ -77,12 +77,16 @@ def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[To
 
 def _speech(text: str, words: QuoteWords, after: list[Token], before: list[Token],
             reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
-    """`_near_verb`, and where the verb after the quote has no speaker of its own (a verb
-    joined to the one before: he called for “…” and added that “…”; she said “…,” adding
-    that …), the speaker of the verb before it."""
+    """`_near_verb`, and where that verb has no speaker of its own (a verb joined to the one
+    before: he called for “…” and added that “…”; Wolff said Ek was referring to “…”), the
+    speaker of the nearest verb before the quote that has one."""
     verb, speaker = _near_verb(text, words, after, before, reach)
-    if verb and not speaker and after:
-        speaker = _near_verb(text, words, [], before, reach)[1]
+    if verb and not speaker:
+        verbs = [k for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)
+                 if before[k].norm in words.speaker.verbs][:2]
+        speaker = next((found for k in verbs
+                        for found in [speaker_at(text, words.speaker, before, k, inverted=False)]
+                        if found), None)
     return verb, speaker
 
 
@@ -383,6 +387,9 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         return "direct", speaker or label or None
     if not speaker and span.lead:
         verb, speaker = _near_verb(text, words, [], span.lead)
+        speaker = speaker or _introducer(text, words, span.lead)
+    if not speaker and ":" in span.gap_before():
+        speaker = _introducer(text, words, span.before)
     tagged = verb and (span.clause or _tag_follows(text, words, span))
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
@@ -400,6 +407,20 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         return "partial", speaker or label or (_headline_speaker(text, words, span)
                                                if span.headline else None)
     return "scare", None
+
+
+def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None:
+    """The name that opens a sentence ending in a colon before a quotation ("Ana Ruiz was at
+    the pier: “…”", "Ana Ruiz on the vote: “…”"), its subject."""
+    sw = words.speaker
+    first = next((i for i, t in enumerate(before) if t.norm not in sw.lead), len(before))
+    run = name_run(text, sw, before, first, 1) if first < len(before) else []
+    if not run or run[0] is not before[first] or len(run) == len(before) - first:
+        return None
+    if run[-1].norm != run[-1].base and run[0].norm == run[0].base:  # "Al Jazeera's Ann Holt"
+        rest = name_run(text, sw, before, first + len(run), 1)
+        run = run + rest if rest else []
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
 
 
 def _headline_speaker(text: str, words: QuoteWords, span: _Span) -> str | None:

@@ -29,7 +29,7 @@ class _Registry:
         self.names = names
         self.evidence = evidence
         self.last: str | None = None  # the key of the latest person mentioned as a speaker
-        self.last_at = -1  # where that mention starts
+        self.last_at = -1  # where the latest direct quote with a named speaker starts
 
     def accepts(self, words: SpeakerWords, name: str) -> bool:
         """A person or organisation: several words, a known surname, or a word written with a
@@ -51,7 +51,9 @@ class _Registry:
         entry["quotes"] += quote
         entry["mentions"].append((start, end))
         if name.split()[0].lower() not in ("the", "a", "an"):
-            self.last, self.last_at = key, start
+            self.last = key
+            if quote:
+                self.last_at = start
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]],
@@ -63,15 +65,17 @@ class _Registry:
         latest named speaker, as soon as the search reaches the sentence where they spoke."""
         latest = self._last_speaker(words, pronoun)
         for toks in reversed(before):
-            if latest and toks and toks[0].start <= self.last_at:
+            if latest and toks and toks[0].start <= self.last_at and self.named[self.last]["quotes"]:
                 return latest  # "Hedman responded: “…” She also noted …": the latest speaker
             run = _opening_name(text, words, toks)
             if not run:
                 continue
-            known = next((t.base for t in reversed(run) if t.base in self.named), None)
+            known = _key(text[run[0].start:run[-1].end])  # by surname, not "House" in
+            known = known if known in self.named else None  # "House Chairwoman Ann Holt"
             name = self.named[known]["name"] if known else text[run[0].start:run[-1].end]
             gender = words.gender(name)
-            if gender and pronoun in ("he", "she") and gender != pronoun:
+            if pronoun in ("he", "she") and (gender and gender != pronoun
+                                             or _organisation(words, name)):
                 continue
             if known:
                 return name
@@ -81,13 +85,21 @@ class _Registry:
         return self._last_speaker(words, pronoun)
 
     def _last_speaker(self, words: SpeakerWords, pronoun: str) -> str | None:
-        """The latest named speaker, unless their honorific contradicts the pronoun: in news
-        copy "he said" most often goes on with the person quoted last."""
+        """The latest named speaker, unless their honorific contradicts the pronoun or the
+        name is an organisation's ("of"): in news copy "he said" most often goes on with the
+        person quoted last."""
         if self.last is None or pronoun not in ("he", "she"):
             return None
         name = self.named[self.last]["name"]
+        if _organisation(words, name):
+            return None
         gender = words.gender(name)
         return None if gender and gender != pronoun else name
+
+
+def _organisation(words: SpeakerWords, name: str) -> bool:
+    """A name with "of" and the like is an organisation's ("the Chamber of Commerce"), no "he"."""
+    return any(w.lower() in words.joiners for w in name.split()[1:])
 
 
 def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
@@ -229,7 +241,10 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 and speaker.split()[0].lower() not in words.det):  # "The lawmaker said": anaphora
             registry.mention(speaker, toks[k].start, toks[k].end, quote=False)
     quotes = [resolved.get(q.start, q) for q in quotes]
+    pronouns = {q.start for q in speech if is_pronoun(words, q.speaker)}
     for q, speaker in _continuations(text, quotes):
+        if q.start in pronouns:
+            continue  # its own "he said" named no one we know: no one else's either
         resolved[q.start] = replace(q, speaker=registry.mention(speaker, q.start, q.end, quote=True))
     sources = [Source(e["name"], "named", e["quotes"], tuple(e["mentions"]))
                for e in registry.named.values()]

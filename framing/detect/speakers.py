@@ -135,8 +135,12 @@ def _role(text: str, words: SpeakerWords, toks: list[Token], first: int, last: i
         return None
     if any(_comma(text, a, b) for a, b in zip(span, span[1:])):
         return None
-    if not any(t.base in words.roles for t in span):
+    roles = [i for i, t in enumerate(span) if t.base in words.roles]
+    if not roles:
         return None
+    tail = span[roles[-1] + 1:]
+    if tail and tail[0].norm not in words.appositive and tail[0].norm not in words.joiners:
+        return None  # "a spokesman declined to (say)": the role is not where the phrase ends
     return text[span[0].start:span[-1].end]
 
 
@@ -321,7 +325,9 @@ def _main_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> 
             continue  # an opening participle ("Leaving the hall, …") is no name
         if run and run[0] is toks[i] and run[-1].norm == run[-1].base:
             return text[run[0].start:run[-1].end]
-    return None
+    # a role that opens the sentence: "A spokesman declined to say more, but said …"
+    end = next((j + 1 for j in range(min(ROLE_WORDS, k)) if toks[j].base in words.roles), 0)
+    return _role(text, words, toks, 0, end) if end else None
 
 
 def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
