@@ -192,6 +192,14 @@ CASES = [
     ("Mayor Ana Ruiz spoke on Sunday.\n\nIlse Varga on the flooding at the pier:\n\n“It will "
      "take a month to pump it out.”", ["Ilse Varga"]),
     ("The rules are plain: “No boats after dark.”", [None]),
+    ("The ferry left on time. Ilse Varga of Radio Ostby was also on board: “The crossing was "
+     "calm and the crew was in good spirits all the way.”", ["Ilse Varga of Radio Ostby"]),
+    # --- "quoted as saying"; a name before a relative clause ---------------------------------
+    ("“The deal is dead,” the memoir quotes Jan Ek as saying.", ["Jan Ek"]),
+    ("In the memoir, Jan Ek is quoted as saying that the deal was “dead on arrival.”",
+     ["Jan Ek"]),
+    ("But Ruiz, who trails Ek in the polls, argued on Sunday that he “never read the plan.”",
+     ["Ruiz"]),
     # --- a role that does not end its phrase; an organisation is no "he" ---------------------
     ("A spokesman declined to say more, but said the board “will wind down its work.”",
      ["A spokesman"]),

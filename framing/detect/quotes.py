@@ -413,10 +413,13 @@ def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None
     """The name that opens a sentence ending in a colon before a quotation ("Ana Ruiz was at
     the pier: “…”", "Ana Ruiz on the vote: “…”"), its subject."""
     sw = words.speaker
-    first = next((i for i, t in enumerate(before) if t.norm not in sw.lead), len(before))
+    start = next((i for i in range(len(before) - 1, 0, -1)
+                  if any(c in text[before[i - 1].end:before[i].start] for c in ".?!")), 0)
+    first = next((i for i in range(start, len(before)) if before[i].norm not in sw.lead),
+                 len(before))
     run = name_run(text, sw, before, first, 1) if first < len(before) else []
-    if not run or run[0] is not before[first] or len(run) == len(before) - first:
-        return None
+    if not run or run[0] not in before[first:first + 2] or run[-1] is before[-1]:
+        return None  # (a leading "Al" is dropped as a joiner)
     if run[-1].norm != run[-1].base and run[0].norm == run[0].base:  # "Al Jazeera's Ann Holt"
         rest = name_run(text, sw, before, first + len(run), 1)
         run = run + rest if rest else []

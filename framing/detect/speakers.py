@@ -14,6 +14,7 @@ SUBJECT_REACH = 30  # words before a verb searched for a subject (keeps long sen
 APPOSITIVE_WORDS = 10  # "Petra Lind, a ferry pilot at the port of Ostby, said"
 ROLE_WORDS = 7  # "a spokesperson for the port authority"
 PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ostby": party and state after a lawmaker's name
+RELATIVE = frozenset({"who", "who's", "whose"})  # "Davis, who trails in the polls, argued"
 ROLE_LEAD = 2  # lower-case words between an inverted verb and the name: "said economist Lena Moss"
 
 
@@ -100,7 +101,7 @@ def _before_appositive(text: str, words: SpeakerWords, toks: list[Token],
     for j in range(k - 2, max(k - 2 - APPOSITIVE_WORDS, -1), -1):
         if _comma(text, toks[j], toks[j + 1]):
             run = name_run(text, words, toks, j, -1)
-            return run if run and (tag or toks[j + 1].norm in words.det | {"the"}
+            return run if run and (tag or toks[j + 1].norm in words.det | RELATIVE | {"the"}
                                    or toks[k - 1].base in words.roles) else []
     return []
 
@@ -243,7 +244,7 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
         # a participle after a comma, or a second verb, has the clause's subject: "Brandt
         # praised Ek, calling …", "Brandt called for … and added that …"
         return _main_subject(text, words, toks, k)
-    subject = _before_adverbs(text, words, toks, k)
+    subject = _before_adverbs(text, words, toks, k) or _quoted_as(text, words, toks, k)
     if subject:
         return subject
     if toks[k].norm == "according":
@@ -304,6 +305,21 @@ def _before_adverbs(text: str, words: SpeakerWords, toks: list[Token], k: int) -
     if toks[j - 1].norm in words.pronouns:
         return toks[j - 1].norm
     run = name_run(text, words, toks, j - 1, -1)
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
+def _quoted_as(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The person quoted "as saying": "Wolff quotes Bannon as saying", "Bannon is quoted as
+    saying", "Bannon was quoted in the book as saying"."""
+    if k < 2 or toks[k - 1].norm != "as":
+        return None
+    j = k - 2
+    while j >= 0 and (toks[j].norm.startswith("quot") or toks[j].norm in words.be
+                      or toks[j].text.islower() and toks[j].norm in words.skip):
+        j -= 1
+    run = name_run(text, words, toks, j, -1) if j >= 0 else []
+    if j >= 0 and toks[j].norm in words.pronouns:
+        return toks[j].norm
     return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
 
 
