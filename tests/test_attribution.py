@@ -200,6 +200,12 @@ CASES = [
      ["Jan Ek"]),
     ("But Ruiz, who trails Ek in the polls, argued on Sunday that he “never read the plan.”",
      ["Ruiz"]),
+    # --- the subject that opens a clause without commas --------------------------------------
+    ("Olga Brandt speaking at the quay told the Gazette that the tender “stinks.”",
+     ["Olga Brandt"]),
+    ("The Ostby Chamber of Commerce issued a statement saying the port “must stay open.”",
+     ["Ostby Chamber of Commerce"]),
+    ("Harbour Board 5 engineer Per Sand wrote a memo naming the rust “a grave risk.”", ["Per Sand"]),
     # --- a role that does not end its phrase; an organisation is no "he" ---------------------
     ("A spokesman declined to say more, but said the board “will wind down its work.”",
      ["A spokesman"]),

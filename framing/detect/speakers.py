@@ -284,8 +284,26 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
     if inverted and k + 1 < len(toks) and toks[k + 1].norm in words.pronouns:
         return toks[k + 1].norm
     if not inverted:
-        return None
+        return _opening_subject(text, words, toks, k)
     return _role_after(text, words, toks, k) or _description_after(text, words, toks, k)
+
+
+def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The pronoun or name that opens a clause with no comma before the verb toks[k], followed
+    by a lower-case word: "Ek speaking at the pier told …", "The Chamber of Commerce issued a
+    statement saying …"."""
+    if not toks[0].text[0].isupper() or any(_comma(text, toks[i - 1], toks[i])
+                                            for i in range(1, k + 1)):
+        return None  # not from a sentence's start, or past a comma
+    first = next((i for i in range(k) if toks[i].norm not in words.lead), k)
+    if first < k and toks[first].norm in words.pronouns:
+        return toks[first].norm
+    run = name_run(text, words, toks, first, 1) if first < k else []
+    end = first + len(run)
+    if not run or run[0] is not toks[first] or end >= k or run[-1].norm != run[-1].base \
+            or not toks[end].text.isalpha() or not toks[end].text.islower():
+        return None
+    return text[run[0].start:run[-1].end]
 
 
 def _before_adverbs(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
