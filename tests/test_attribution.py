@@ -206,6 +206,14 @@ CASES = [
     ("The Ostby Chamber of Commerce issued a statement saying the port “must stay open.”",
      ["Ostby Chamber of Commerce"]),
     ("Harbour Board 5 engineer Per Sand wrote a memo naming the rust “a grave risk.”", ["Per Sand"]),
+    # --- a name after a role after a name; "his office"; a determiner is no name ---------------
+    ("“The port is broke,” said Ruiz spokeswoman Ilse Varga.", ["Ilse Varga"]),
+    ("Ostby Mayor Per Sand “will not attend the launch,” his office said.", ["his office"]),
+    ("Some argue that the port “cannot pay its way.”", [None]),
+    ("As harbour columnist Ilse Varga wrote in the Ostby Gazette last week on the strike:\n\n"
+     "“The dockers have waited long enough, and the board knows it.”", ["Ilse Varga"]),
+    ("“We will not attend,” said his office. Councillor Ines Moe, who leads the port group, "
+     "“will be at sea.”", ["his office", None]),
     # --- a role that does not end its phrase; an organisation is no "he" ---------------------
     ("A spokesman declined to say more, but said the board “will wind down its work.”",
      ["A spokesman"]),

@@ -388,14 +388,13 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     if not speaker and span.lead:
         verb, speaker = _near_verb(text, words, [], span.lead)
         speaker = speaker or _introducer(text, words, span.lead)
-    if not speaker and ":" in span.gap_before():
-        speaker = _introducer(text, words, span.before)
+    intro = _introducer(text, words, span.before) if ":" in span.gap_before() else None
     tagged = verb and (span.clause or _tag_follows(text, words, span))
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
         speaker = speaker or _speech(text, words, span.after, span.before,
-                                     len(span.after) + len(span.before))[1]
+                                     len(span.after) + len(span.before))[1] or intro
         return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
@@ -404,8 +403,8 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     reported, speaker = _speech(text, words, span.after, span.before,
                                    len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
-        return "partial", speaker or label or (_headline_speaker(text, words, span)
-                                               if span.headline else None)
+        return "partial", speaker or label or intro or (_headline_speaker(text, words, span)
+                                                        if span.headline else None)
     return "scare", None
 
 

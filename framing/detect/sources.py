@@ -1,8 +1,10 @@
 """Sourcing: named speakers (direct quotes, "X said", "according to X") and anonymous sources."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from framing.detect.speakers import OPENERS as DESCRIPTION_OPENERS
 from framing.detect.speakers import SpeakerWords, is_pronoun, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
@@ -10,6 +12,9 @@ from framing.segment import normalise, sentence_of, starts_within
 
 
 PRONOUN_SENTENCES = 5
+# a sentence that ends and another that starts before the next quote ("…," said his office.
+# Rep. Ek, who …, “…”): that quote is not the second half of the first
+SENTENCE_GOES_ON = re.compile(r"[.!?]\s+[^\s“\"‘']")
 OPENERS = "“\"‘'(["  # a capital right after these may only open a quotation
 
 
@@ -154,7 +159,8 @@ def _is_description(words: SpeakerWords, speaker: str) -> bool:
     """A description rather than a name or role ("the source", "Abbott's campaign")."""
     parts = speaker.split()
     first = parts[0].lower()
-    return (len(parts) > 1 and parts[-1].islower() and (first == "the" or first.endswith(("'s", "’s")))
+    return (len(parts) > 1 and parts[-1].islower()
+            and (first in DESCRIPTION_OPENERS or first.endswith(("'s", "’s")))
             and not any(p.lower() in words.roles for p in parts))
 
 
@@ -185,7 +191,8 @@ def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
             continue
         prev = direct[i - 1] if i else None
         nxt = direct[i + 1] if i + 1 < len(direct) else None
-        if prev and prev.speaker and "\n" not in text[prev.end:q.start]:
+        between = text[prev.end:q.start] if prev else ""
+        if prev and prev.speaker and "\n" not in between and not SENTENCE_GOES_ON.search(between):
             out.append((q, prev.speaker))
         elif (nxt and nxt.speaker and q.text[-1] not in "”\"’'"
               and not text[q.end:nxt.start].strip()):

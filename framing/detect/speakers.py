@@ -79,7 +79,8 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
         k += step
     if step < 0:
         run.reverse()
-    while run and (run[0].norm in words.lead or run[0].norm in words.joiners
+    while run and (run[0].norm in words.lead or run[0].base in words.lead
+                   or run[0].norm in words.det or run[0].norm in words.joiners
                    or run[0].norm in words.pronouns or run[0].norm in words.times):
         run.pop(0)
     while run and (run[-1].norm in words.joiners or run[-1].norm in words.times):
@@ -121,6 +122,10 @@ def _after_inverted(text: str, words: SpeakerWords, toks: list[Token], k: int) -
         return []  # a role or a modifier stands between: "said economist Lena Moss", "said
         # former Senator Ek", not "said on CBS", "said it", "said that Ek"
     run = name_run(text, words, toks, j, 1)
+    end = j + len(run)
+    if run and end + 1 < len(toks) and toks[end].base in words.roles \
+            and words.is_name_word(toks[end + 1]):
+        return name_run(text, words, toks, end + 1, 1) or run  # "said Ek spokeswoman Ann Holt"
     if run or j >= len(toks) or not _comma(text, toks[j - 1], toks[j]):
         return run
     return name_run(text, words, toks, j, 1)
@@ -176,6 +181,7 @@ def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> st
 
 
 DESCRIPTION_WORDS = 4  # "the committee's December brief", "the Clinton campaign"
+OPENERS = frozenset({"the", "his", "her", "its", "their"})  # of a definite description
 
 
 def _description_word(words: SpeakerWords, tok: Token) -> bool:
@@ -194,7 +200,7 @@ def _description(text: str, words: SpeakerWords, span: list[Token]) -> str | Non
     if len(span) < 2 or len(span) > DESCRIPTION_WORDS + 1 or not span[-1].text.islower():
         return None
     head = span[0]
-    if head.norm != "the" and not (head.norm != head.base and head.text[0].isupper()):
+    if head.norm not in OPENERS and not (head.norm != head.base and head.text[0].isupper()):
         return None
     if not all(_description_word(words, t) for t in span[1:]) or any(
             _comma(text, a, b) for a, b in zip(span, span[1:])):
@@ -213,7 +219,7 @@ def _description_before(text: str, words: SpeakerWords, toks: list[Token], k: in
         return None  # "…, Obama's former adviser, said": an appositive, not the subject
     for first in range(k - 2, max(k - 2 - DESCRIPTION_WORDS, -1), -1):
         owner = toks[first].norm != toks[first].base and toks[first].text[0].isupper()
-        if toks[first].norm == "the" or owner:
+        if toks[first].norm in OPENERS or owner:
             if first and toks[first - 1].norm in words.appositive | {"and", "or"}:
                 return None  # "the head of the agency said": not the whole subject
             found = _description(text, words, toks[first:k])
