@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from framing.detect.speakers import OPENERS as DESCRIPTION_OPENERS
-from framing.detect.speakers import SpeakerWords, is_pronoun, name_run, speaker_at
+from framing.detect.speakers import (DESCRIPTION_OPENERS, SpeakerWords, is_pronoun, name_run,
+                                     speaker_at)
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
 from framing.segment import normalise, sentence_of, starts_within
@@ -145,9 +145,9 @@ def _names(text: str, words: SpeakerWords,
                     if key not in names or len(name) > len(names[key][1]):
                         names[key] = (names.get(key, (part[0].start, ""))[0], name)
             i += max(len(run), 1) if run and run[0] is toks[i] else 1
-        for tok in toks[1:]:  # every word of a name ("Sen. Susan Collins of Maine")
+        for prev, tok in zip(toks, toks[1:]):  # every word of a name ("Sen. Susan Collins")
             if tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
-                    and text[:tok.start].rstrip()[-1:] not in ":—":
+                    and text[prev.end:tok.start].strip()[-1:] not in (":", "—"):
                 evidence.add(tok.base)  # not right after an opening mark or a colon
     return names, evidence
 

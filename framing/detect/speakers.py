@@ -181,7 +181,7 @@ def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> st
 
 
 DESCRIPTION_WORDS = 4  # "the committee's December brief", "the Clinton campaign"
-OPENERS = frozenset({"the", "his", "her", "its", "their"})  # of a definite description
+DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "its", "their"})
 
 
 def _description_word(words: SpeakerWords, tok: Token) -> bool:
@@ -200,7 +200,8 @@ def _description(text: str, words: SpeakerWords, span: list[Token]) -> str | Non
     if len(span) < 2 or len(span) > DESCRIPTION_WORDS + 1 or not span[-1].text.islower():
         return None
     head = span[0]
-    if head.norm not in OPENERS and not (head.norm != head.base and head.text[0].isupper()):
+    owner = head.norm != head.base and head.text[0].isupper()  # "Abbott's campaign"
+    if head.norm not in DESCRIPTION_OPENERS and not owner:
         return None
     if not all(_description_word(words, t) for t in span[1:]) or any(
             _comma(text, a, b) for a, b in zip(span, span[1:])):
@@ -219,7 +220,7 @@ def _description_before(text: str, words: SpeakerWords, toks: list[Token], k: in
         return None  # "…, Obama's former adviser, said": an appositive, not the subject
     for first in range(k - 2, max(k - 2 - DESCRIPTION_WORDS, -1), -1):
         owner = toks[first].norm != toks[first].base and toks[first].text[0].isupper()
-        if toks[first].norm in OPENERS or owner:
+        if toks[first].norm in DESCRIPTION_OPENERS or owner:
             if first and toks[first - 1].norm in words.appositive | {"and", "or"}:
                 return None  # "the head of the agency said": not the whole subject
             found = _description(text, words, toks[first:k])
@@ -274,7 +275,8 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
             # "Gareth Price, a fellow at the think-tank Chatham House, said": the subject
             # that a comma closes, not the name that ends its appositive
             head = _subject(text, words, toks, k - len(run))
-            end = toks.index(head[-1]) + 1 if head else 0
+            end = next((i + 1 for i in range(max(k - len(run) - SUBJECT_REACH, 0), k)
+                        if head and toks[i] is head[-1]), 0)
             if head and end < k - len(run) and _comma(text, head[-1], toks[end]):
                 run = head
         run = run or _before_appositive(text, words, toks, k)
@@ -298,9 +300,9 @@ def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) 
     """The pronoun or name that opens a clause with no comma before the verb toks[k], followed
     by a lower-case word: "Ek speaking at the pier told …", "The Chamber of Commerce issued a
     statement saying …"."""
-    if not toks[0].text[0].isupper() or any(_comma(text, toks[i - 1], toks[i])
-                                            for i in range(1, k + 1)):
-        return None  # not from a sentence's start, or past a comma
+    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or any(
+            _comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1)):
+        return None  # not from a sentence's start, far from it, or past a comma
     first = next((i for i in range(k) if toks[i].norm not in words.lead), k)
     if first < k and toks[first].norm in words.pronouns:
         return toks[first].norm
@@ -353,7 +355,8 @@ def _main_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> 
     comma closes, one that opens with a lead word or a participle or has two words at most
     ("As Ek spoke, Ms. Lind left, saying …"; "Last week, she wrote, calling …")."""
     first = next((i for i, t in enumerate(toks[:k]) if t.norm not in words.lead), k)
-    comma = next((j for j in range(first + 1, k) if _comma(text, toks[j - 1], toks[j])), k)
+    comma = next((j for j in range(first + 1, min(k, first + SUBJECT_REACH))
+                  if _comma(text, toks[j - 1], toks[j])), k)
     fronted = first > 0 or comma - first <= 2 or toks[first].norm.endswith("ing")
     for i in (comma, first) if fronted else (first, comma):
         if i >= k:
