@@ -281,7 +281,12 @@ def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
     if k < 1:
         return None
     s, e = sentences[k - 1]
-    inside = [q for q in earlier if q.end > s and q.start < e]
+    inside = []  # the quotes of that sentence (quotes do not overlap: scan back from the last)
+    for q in reversed(earlier):
+        if q.end <= s:
+            break
+        if q.start < e:
+            inside.insert(0, q)
     spoken = [q for q in inside if q.speech and q.speaker]
     if spoken:
         return spoken[-1].speaker
