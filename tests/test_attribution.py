@@ -91,9 +91,9 @@ CASES = [
     ("“The deal is dead,” one official said.", [None]),
     ("“The numbers do not add up,” an aide said on condition of anonymity.", [None]),
     ("“Get out,” a voice shouted from the crowd.", [None]),
-    ("The crowd chanted “Save the pier.”", [None]),
+    ("The crowd chanted “Save the pier.”", ["The crowd"]),
     # --- names that are not speakers --------------------------------------------------------
-    ("“Russia is a threat,” the Congress resolution said.", [None]),
+    ("“Russia is a threat,” the Congress resolution said.", ["the Congress resolution"]),
     ("“The war changed us,” Vietnam War veteran Karl Holm said.", ["Karl Holm"]),
     ("“We were promised a port,” Appearing tired, Mayor Ana Ruiz said.", ["Mayor Ana Ruiz"]),
     # --- two speakers in one paragraph ----------------------------------------------------------
@@ -125,11 +125,108 @@ CASES = [
     ("The vote was close. “We lost,” said Councillor Per Sand. The hall emptied. Outside, the "
      "crowd thinned. A bus left. Rain fell on the square. “It is over,” he said.",
      ["Councillor Per Sand", "Councillor Per Sand"]),
+    # --- the speaker carried on from the sentence before ------------------------------------
+    ("Sen. Ines Collins of Ostby backed the plan. “It is fair,” Collins said.",
+     ["Sen. Ines Collins"]),
+    ("“The tide is late,” Per Sand said.\n\n“We will wait for it, as we always have.”",
+     ["Per Sand", "Per Sand"]),
+    ("“It is fair,” Ms. Lind said. “I am pleased that the final bill keeps our three changes.”",
+     ["Ms. Lind", "Ms. Lind"]),
+    ("The town never warns owners, Olga Brandt says. “You can lose a licence and never hear "
+     "of it until the police knock on your door.”", ["Olga Brandt"]),
+    ("Harbour chief Ilse Varga said the dredging may be a factor.\n\n“It was odd to see the "
+     "vote moved so late, and nobody asked the pilots.”", ["Ilse Varga"]),
+    ("On Saturday Mayor Ana Ruiz opened the pier. “It is ours,” Ruiz said.", ["Mayor Ana Ruiz"]),
+    ("“Fine,” Ms. Lind said.\n\nThe hall emptied slowly.\n\n“We will see you in court.”",
+     ["Ms. Lind", None]),
+    # --- a second verb joined to the first, a participle after a comma --------------------
+    ("Mayor Per Sand called for a “fair and open tender” and added that “the quay belongs to "
+     "everyone.”", ["Mayor Per Sand", "Mayor Per Sand"]),
+    ("Addressing the dockers, Mayor Ana Ruiz said “the pier stays open,” adding that “nobody "
+     "will lose a job.”", ["Mayor Ana Ruiz", "Mayor Ana Ruiz"]),
+    ("Governor Ana Ruiz thanked Mr. Ek, saying it was “an honour” to sail with him.",
+     ["Governor Ana Ruiz"]),
+    ("She praised the pilots, calling their work “a quiet miracle.”", [None]),
+    ("Leaving the hall, Mr. Ek waved to the crowd, calling the vote “a fair fight.”", ["Mr. Ek"]),
+    ("Last week, Sen. Ines Moe, D-Ostby, backed the ferry plan, saying it would help “every "
+     "island family.”", ["Sen. Ines Moe"]),
+    ("As Ms. Lind spoke to the press, Mr. Ek wrote to members, pleading for “one more "
+     "winter.”", ["Mr. Ek"]),
+    # --- adverbs and auxiliaries between the subject and the verb ---------------------------
+    ("Councillor Ines Moe spoke next. She also called for “a bridge that lasts.”",
+     ["Councillor Ines Moe"]),
+    ("Mayor Ana Ruiz recently claimed that the town “never lost a ferry.”", ["Mayor Ana Ruiz"]),
+    ("Jan Ek, meanwhile, has promised to “keep every berth open.”", ["Jan Ek"]),
+    # --- the latest speaker for a pronoun, before an older sentence's subject ---------------
+    ("Harbour Board chairman Per Sand spoke. Later the board’s lawyer, Ilse Varga, replied in "
+     "a letter: “We will not pay.” She also noted that it was “only a draft.”",
+     ["Ilse Varga", "Ilse Varga"]),
+    # --- the subject before an appositive that ends in a name --------------------------------
+    ("Tomas Hveding, a fellow at the Ostby think-tank Harbour Watch, said the vote was "
+     "“a mistake.”", ["Tomas Hveding"]),
+    ("The port’s new manager, engineer Ilse Varga, said the quay was “sound.”", ["Ilse Varga"]),
+    # --- headlines: the name before a colon or a present-tense verb ---------------------------
+    ("Ruiz: Pier repairs ‘back on schedule’\n\nMayor Ana Ruiz spoke on Monday.", ["Ruiz"]),
+    ("Ostby Council: Ferry plan is ‘dead’\n\nThe council met on Monday.", ["Ostby Council"]),
+    ("Varga promises ‘a quiet summer’ for the harbour\n\nThe new harbour master, Ilse Varga, "
+     "took office on Monday.", ["Varga"]),
+    ("Harbour repairs: Ferry plan is ‘dead’\n\nThe council met on Monday.", [None]),
+    # --- a modifier between an inverted verb and the name; a tag with no verb ---------------
+    ("“The tide is late,” said former Ostby Mayor Per Sand, who ran the port for years.",
+     ["Ostby Mayor Per Sand"]),
+    ("“It is a sad day for the port,” longtime harbour pilot Ilse Varga.", ["Ilse Varga"]),
+    ("“We will wait,” said on Monday the harbour board.", [None]),
+    # --- definite descriptions: a speaker without a name, shown as first introduced ------------
+    ("A source close to the ferry board spoke on Friday. “The tender is over,” said the source.",
+     ["A source"]),
+    ("“We found no fault in the hull,” the inspectors said.", ["the inspectors"]),
+    ("“We regret the delay,” the company’s statement said.", ["the company’s statement"]),
+    ("Olga Brandt’s campaign called the advert “a lie.”", ["Olga Brandt’s campaign"]),
+    ("The plan, first reported by the Gazette, would cost “a fortune.”", [None]),
+    ("“The port will grow,” Ana Ruiz, Mr. Ek’s former top adviser, said.", ["Ana Ruiz"]),
+    # --- the nearest verb with a speaker; an introducer before a colon ----------------------
+    ("In his memoir, author Jan Ek said Moss was referring to the “dirty money” of the port.",
+     ["Jan Ek"]),
+    ("Radio Ostby’s Ilse Varga was at the pier: “The water is still rising.”",
+     ["Radio Ostby’s Ilse Varga"]),
+    ("Mayor Ana Ruiz spoke on Sunday.\n\nIlse Varga on the flooding at the pier:\n\n“It will "
+     "take a month to pump it out.”", ["Ilse Varga"]),
+    ("The rules are plain: “No boats after dark.”", [None]),
+    ("The ferry left on time. Ilse Varga of Radio Ostby was also on board: “The crossing was "
+     "calm and the crew was in good spirits all the way.”", ["Ilse Varga of Radio Ostby"]),
+    # --- "quoted as saying"; a name before a relative clause ---------------------------------
+    ("“The deal is dead,” the memoir quotes Jan Ek as saying.", ["Jan Ek"]),
+    ("In the memoir, Jan Ek is quoted as saying that the deal was “dead on arrival.”",
+     ["Jan Ek"]),
+    ("But Ruiz, who trails Ek in the polls, argued on Sunday that he “never read the plan.”",
+     ["Ruiz"]),
+    # --- the subject that opens a clause without commas --------------------------------------
+    ("Olga Brandt speaking at the quay told the Gazette that the tender “stinks.”",
+     ["Olga Brandt"]),
+    ("The Ostby Chamber of Commerce issued a statement saying the port “must stay open.”",
+     ["Ostby Chamber of Commerce"]),
+    ("Harbour Board 5 engineer Per Sand wrote a memo naming the rust “a grave risk.”", ["Per Sand"]),
+    # --- a name after a role after a name; "his office"; a determiner is no name ---------------
+    ("“The port is broke,” said Ruiz spokeswoman Ilse Varga.", ["Ilse Varga"]),
+    ("Ostby Mayor Per Sand “will not attend the launch,” his office said.", ["his office"]),
+    ("Some argue that the port “cannot pay its way.”", [None]),
+    ("As harbour columnist Ilse Varga wrote in the Ostby Gazette last week on the strike:\n\n"
+     "“The dockers have waited long enough, and the board knows it.”", ["Ilse Varga"]),
+    ("“We will not attend,” said his office. Councillor Ines Moe, who leads the port group, "
+     "“will be at sea.”", ["his office", None]),
+    # --- a role that does not end its phrase; an organisation is no "he" ---------------------
+    ("A spokesman declined to say more, but said the board “will wind down its work.”",
+     ["A spokesman"]),
+    ("“We object,” the Chamber of Commerce said. He said the tax was “a burden.”",
+     ["Chamber of Commerce", None]),
+    ("House Speaker Ana Ruiz spoke. Harbour Board Chairwoman Ilse Varga spoke after her. "
+     "“We will wait,” she said.", ["Harbour Board Chairwoman Ilse Varga"]),
 ]
 
 SOURCE_CASES = [
     # sources list people and organisations, not common nouns and places
     ("Lawmakers said the bill would pass. Congress adjourned.", set()),
+    ("A source close to the board spoke. “It is over,” said the source.", set()),
     ("Appearing on television, Mayor Ana Ruiz said the port would open.", {"Mayor Ana Ruiz"}),
     ("Veterans of the Vietnam War said the memorial was overdue.", set()),
     ("The port will grow, according to the Ministry of Transport.", {"Ministry of Transport"}),

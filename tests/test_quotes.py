@@ -101,10 +101,15 @@ def test_quote_kinds_at_the_edges(text, expected):
     assert quotes(text) == expected
 
 
-def test_a_follow_up_in_the_next_paragraph_is_not_the_same_speakers():
+def test_an_untagged_quote_in_the_next_paragraph_goes_on_with_the_same_speaker():
     (first, second) = framing.analyse("“Fine,” Ms. Lind said.\n\n“We will see.”", model=False).quotes
     assert (first.kind, first.speaker) == ("direct", "Ms. Lind")
-    assert second.kind == "direct" and second.speaker is None  # a whole quoted sentence, unattributed
+    assert (second.kind, second.speaker) == ("direct", "Ms. Lind")  # the news convention
+
+
+def test_an_untagged_quote_after_narration_has_no_speaker():
+    text = "“Fine,” Ms. Lind said.\n\nThe hall emptied slowly.\n\n“We will see.”"
+    assert [q.speaker for q in framing.analyse(text, model=False).quotes] == ["Ms. Lind", None]
 
 
 def kinds(text: str) -> list[str]:

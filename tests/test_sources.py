@@ -131,9 +131,9 @@ def test_pronouns_and_names(text, speaker, sources):
     ('A.\n\n"Our members have fished here for four generations. The quay is our life.\n\n'
      '"We are not against the port," Mr. Brecht said. "Ships need room too," Mayor Ann Holt said.',
      ["Mr. Brecht", "Mr. Brecht", "Mayor Ann Holt"], [("Mr. Brecht", 2, 2), ("Mayor Ann Holt", 1, 1)]),
-    # a quote in the next paragraph is not the previous speaker's without a tag
+    # an untagged quote in the next paragraph goes on with the previous speaker
     ("“Fine,” Ms. Lind said.\n\n“We will see you all in court next month.”",
-     ["Ms. Lind", None], [("Ms. Lind", 1, 1)]),
+     ["Ms. Lind", "Ms. Lind"], [("Ms. Lind", 2, 2)]),
     # a closed quote is not continued by the next paragraph's
     ("“We will not leave this quay at all.”\n\n“Ships need room,” Mayor Ann Holt said.",
      [None, "Mayor Ann Holt"], [("Mayor Ann Holt", 1, 1)]),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
-from framing.segment import sentence_of
+from framing.segment import sentence_of, tokens
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
@@ -81,6 +81,21 @@ def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[To
     return False, None
 
 
+def _speech(text: str, words: QuoteWords, after: list[Token], before: list[Token],
+            reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+    """`_near_verb`, and where that verb has no speaker of its own (a verb joined to the one
+    before: he called for “…” and added that “…”; Wolff said Ek was referring to “…”), the
+    speaker of the nearest verb before the quote that has one."""
+    verb, speaker = _near_verb(text, words, after, before, reach)
+    if verb and not speaker:
+        verbs = [k for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)
+                 if before[k].norm in words.speaker.verbs][:2]
+        speaker = next((found for k in verbs
+                        for found in [speaker_at(text, words.speaker, before, k, inverted=False)]
+                        if found), None)
+    return verb, speaker
+
+
 @dataclass(frozen=True)
 class _Span:
     """A quotation and the words of its sentence around it."""
@@ -116,13 +131,16 @@ class _Span:
         return (len(self.inner) >= 2 and self.inner[0].text[0].isupper()
                 and self.body[-1:] in (".", "!", "?"))
 
+    def line(self) -> tuple[int, int]:
+        """The start and end of the quotation's line."""
+        end = self.text.find("\n", self.end)
+        return self.text.rfind("\n", 0, self.start) + 1, len(self.text) if end < 0 else end
+
     @property
     def headline(self) -> bool:
         """In a headline (a short line that does not end with a full stop), where single
         marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
-        line_end = self.text.find("\n", self.end)
-        line = self.text[self.text.rfind("\n", 0, self.start) + 1:
-                         len(self.text) if line_end < 0 else line_end].strip().rstrip("\"”’'")
+        line = self.text[slice(*self.line())].strip().rstrip("\"”’'")
         return (self.text[self.start] in "‘'" and len(line.split()) <= HEADLINE_WORDS
                 and line[-1:] not in ".;,")
 
@@ -241,6 +259,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                      or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
                      _lead_in(text, toks, starts, sentences, sent_starts, qs))
         kind, speaker = _kind(text, words, span, quotes)
+        if kind == "direct" and not speaker and not span.before and not span.headline \
+                and not any(_is_verb(words, t) for t in span.after):
+            speaker = _carried(text, words, toks, starts, sentences, qs, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
     return _siblings(text, quotes, sentences)
 
@@ -264,6 +285,33 @@ def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) 
             q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
         out.append(q)
     return out
+
+
+def _is_verb(words: QuoteWords, tok: Token) -> bool:
+    return tok.norm in words.speaker.verbs or tok.norm in words.quote_verbs
+
+
+def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
+             sentences: list[tuple[int, int]], qs: int, earlier: list[Quote]) -> str | None:
+    """The speaker that a quotation opening its own sentence without a tag carries on from the
+    sentence before: the speaker of a quote there ("…," Lind said. "And it balances."), or of
+    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”")."""
+    k = sentence_of(sentences, qs)
+    if k < 1:
+        return None
+    s, e = sentences[k - 1]
+    inside = []  # the quotes of that sentence (quotes do not overlap: scan back from the last)
+    for q in reversed(earlier):
+        if q.end <= s:
+            break
+        if q.start < e:
+            inside.insert(0, q)
+    spoken = [q for q in inside if q.speech and q.speaker]
+    if spoken:
+        return spoken[-1].speaker
+    words_before = [t for t in toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                    if not any(q.start <= t.start < q.end for q in inside)]
+    return _near_verb(text, words, [], words_before, len(words_before))[1]
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
@@ -295,6 +343,16 @@ def _dash_name(text: str, words: QuoteWords, span: _Span) -> str | None:
         return None
     run = name_run(text, words.speaker, after, 0, 1)
     return text[run[0].start:run[-1].end] if run else None
+
+
+def _credit_name(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """The name that a tag without a verb ends with ("…,” former press secretary Ann Holt.")."""
+    after = span.after
+    if not after or len(after) > LABEL_WORDS * 2 or span.body[-1:] != "," \
+            or any(_is_verb(words, t) for t in after) or text[after[-1].end:].lstrip()[:1] != ".":
+        return None
+    run = name_run(text, words.speaker, after, len(after) - 1, -1)
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
 
 
 def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
@@ -345,7 +403,7 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     credited = _in_the_words_of(text, words, span)
     if credited:
         return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
-    verb, speaker = _near_verb(text, words, span.after, span.before)
+    verb, speaker = _speech(text, words, span.after, span.before)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
         text, earlier[-1].end, span.start)
@@ -353,21 +411,24 @@ def _kind(text: str, words: QuoteWords, span: _Span,
         return "direct", speaker or label or None
     if not speaker and span.lead:
         verb, speaker = _near_verb(text, words, [], span.lead)
+        speaker = speaker or _introducer(text, words, span.lead)
+    intro = _introducer(text, words, span.before) if ":" in span.gap_before() else None
     tagged = verb and (span.clause or _tag_follows(text, words, span))
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
-        speaker = speaker or _near_verb(text, words, span.after, span.before,
-                                        len(span.after) + len(span.before))[1]
-        return "direct", speaker or _dash_name(text, words, span)
+        speaker = speaker or _speech(text, words, span.after, span.before,
+                                     len(span.after) + len(span.before))[1] or intro
+        return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
         return "title", None
-    reported, speaker = _near_verb(text, words, span.after, span.before,
-                                   len(span.after) + len(span.before))
+    reported, speaker = _speech(text, words, span.after, span.before,
+                                len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
-        return "partial", speaker or label or None
+        return "partial", speaker or label or intro or (_headline_speaker(text, words, span)
+                                                        if span.headline else None)
     stance, speaker = _stance(text, words, span)
     if stance:
         return "partial", speaker
@@ -383,6 +444,37 @@ def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None
              if before[k].norm in words.stance_verbs]
     speakers = (speaker_at(text, words.speaker, before, k, inverted=False) for k in verbs)
     return bool(verbs), next((s for s in speakers if s), None)
+
+
+def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None:
+    """The name that opens a sentence ending in a colon before a quotation ("Ana Ruiz was at
+    the pier: “…”", "Ana Ruiz on the vote: “…”"), its subject."""
+    sw = words.speaker
+    start = next((i for i in range(len(before) - 1, 0, -1)
+                  if any(c in text[before[i - 1].end:before[i].start] for c in ".?!")), 0)
+    first = next((i for i in range(start, len(before)) if before[i].norm not in sw.lead),
+                 len(before))
+    run = name_run(text, sw, before, first, 1) if first < len(before) else []
+    if not run or run[0] not in before[first:first + 2] or run[-1] is before[-1]:
+        return None  # (a leading "Al" is dropped as a joiner)
+    if run[-1].norm != run[-1].base and run[0].norm == run[0].base:  # "Al Jazeera's Ann Holt"
+        rest = name_run(text, sw, before, first + len(run), 1)
+        run = run + rest if rest else []
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
+def _headline_speaker(text: str, words: QuoteWords, span: _Span) -> str | None:
+    """Who a headline quotes: the name that opens it, before a colon ("Ruiz: pier ‘back on
+    track’") or before a verb in the present ("Ruiz promises ‘a new pier’")."""
+    line = tokens(text, *span.line())
+    run = name_run(text, words.speaker, line, 0, 1) if line else []
+    if not run or run[0] is not line[0] or len(run) == len(line) or run[-1].norm != run[-1].base:
+        return None
+    nxt = line[len(run)]
+    colon = text[run[-1].end:nxt.start].strip() == ":"
+    verb = (nxt.text.islower() and nxt.norm.endswith("s") and not nxt.norm.endswith("ss")
+            and not text[run[-1].end:nxt.start].strip())
+    return text[run[0].start:run[-1].end] if colon or verb else None
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:

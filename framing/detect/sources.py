@@ -1,15 +1,20 @@
 """Sourcing: named speakers (direct quotes, "X said", "according to X") and anonymous sources."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from framing.detect.speakers import SpeakerWords, is_pronoun, name_run, speaker_at
+from framing.detect.speakers import (DESCRIPTION_OPENERS, SpeakerWords, is_pronoun, name_run,
+                                     speaker_at)
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
 from framing.segment import normalise, sentence_of, starts_within
 
 
 PRONOUN_SENTENCES = 5
+# a sentence that ends and another that starts before the next quote ("…," said his office.
+# Rep. Ek, who …, “…”): that quote is not the second half of the first
+SENTENCE_GOES_ON = re.compile(r"[.!?]\s+[^\s“\"‘']")
 OPENERS = "“\"‘'(["  # a capital right after these may only open a quotation
 
 
@@ -29,6 +34,7 @@ class _Registry:
         self.names = names
         self.evidence = evidence
         self.last: str | None = None  # the key of the latest person mentioned as a speaker
+        self.last_at = -1  # where the latest direct quote with a named speaker starts
 
     def accepts(self, words: SpeakerWords, name: str) -> bool:
         """A person or organisation: several words, a known surname, or a word written with a
@@ -51,6 +57,8 @@ class _Registry:
         entry["mentions"].append((start, end))
         if name.split()[0].lower() not in ("the", "a", "an"):
             self.last = key
+            if quote:
+                self.last_at = start
         return entry["name"]
 
     def resolve(self, text: str, words: SpeakerWords, before: list[list[Token]],
@@ -59,15 +67,20 @@ class _Registry:
         of the nearest earlier sentence that opens with a person (a known speaker, a titled
         name, or a full name) whose honorific does not contradict the pronoun ("she" is not
         "Mr. Ek"), skipping sentences that open with a pronoun themselves; failing that, the
-        latest named speaker."""
+        latest named speaker, as soon as the search reaches the sentence where they spoke."""
+        latest = self._last_speaker(words, pronoun)
         for toks in reversed(before):
+            if latest and toks and toks[0].start <= self.last_at and self.named[self.last]["quotes"]:
+                return latest  # "Hedman responded: “…” She also noted …": the latest speaker
             run = _opening_name(text, words, toks)
             if not run:
                 continue
-            known = next((t.base for t in reversed(run) if t.base in self.named), None)
+            known = _key(text[run[0].start:run[-1].end])  # by surname, not "House" in
+            known = known if known in self.named else None  # "House Chairwoman Ann Holt"
             name = self.named[known]["name"] if known else text[run[0].start:run[-1].end]
             gender = words.gender(name)
-            if gender and pronoun in ("he", "she") and gender != pronoun:
+            if pronoun in ("he", "she") and (gender and gender != pronoun
+                                             or _organisation(words, name)):
                 continue
             if known:
                 return name
@@ -77,13 +90,21 @@ class _Registry:
         return self._last_speaker(words, pronoun)
 
     def _last_speaker(self, words: SpeakerWords, pronoun: str) -> str | None:
-        """The latest named speaker, unless their honorific contradicts the pronoun: in news
-        copy "he said" most often goes on with the person quoted last."""
+        """The latest named speaker, unless their honorific contradicts the pronoun or the
+        name is an organisation's ("of"): in news copy "he said" most often goes on with the
+        person quoted last."""
         if self.last is None or pronoun not in ("he", "she"):
             return None
         name = self.named[self.last]["name"]
+        if _organisation(words, name):
+            return None
         gender = words.gender(name)
         return None if gender and gender != pronoun else name
+
+
+def _organisation(words: SpeakerWords, name: str) -> bool:
+    """A name with "of" and the like is an organisation's ("the Chamber of Commerce"), no "he"."""
+    return any(w.lower() in words.joiners for w in name.split()[1:])
 
 
 def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Token] | None:
@@ -115,16 +136,48 @@ def _names(text: str, words: SpeakerWords,
         i = 0
         while i < len(toks):
             run = name_run(text, words, toks, i, 1)
-            if len(run) >= 2 and words.is_name_word(toks[i]):
-                name = text[run[0].start:run[-1].end]
-                key = _key(name)
-                if key not in names or len(name) > len(names[key][1]):
-                    names[key] = (names.get(key, (run[0].start, ""))[0], name)
-            if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
-                    and text[:toks[i].start].rstrip()[-1:] not in ":—":
-                evidence.add(toks[i].base)  # not right after an opening mark or a colon
+            if len(run) >= 2 and words.is_name_word(toks[i]) and run[-1].norm == run[-1].base:
+                joiner = next((j for j, t in enumerate(run) if t.norm in words.joiners), 0)
+                for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
+                    # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
+                    name = text[part[0].start:part[-1].end]
+                    key = _key(name)
+                    if key not in names or len(name) > len(names[key][1]):
+                        names[key] = (names.get(key, (part[0].start, ""))[0], name)
             i += max(len(run), 1) if run and run[0] is toks[i] else 1
+        for prev, tok in zip(toks, toks[1:]):  # every word of a name ("Sen. Susan Collins")
+            if tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
+                    and text[prev.end:tok.start].strip()[-1:] not in (":", "—"):
+                evidence.add(tok.base)  # not right after an opening mark or a colon
     return names, evidence
+
+
+ANTECEDENT_SENTENCES = 20  # how far back "the source" looks for "a source familiar with …"
+
+
+def _is_description(words: SpeakerWords, speaker: str) -> bool:
+    """A description rather than a name or role ("the source", "Abbott's campaign")."""
+    parts = speaker.split()
+    first = parts[0].lower()
+    return (len(parts) > 1 and parts[-1].islower()
+            and (first in DESCRIPTION_OPENERS or first.endswith(("'s", "’s")))
+            and not any(p.lower() in words.roles for p in parts))
+
+
+def _antecedent(text: str, words: SpeakerWords, before: list[list[Token]], speaker: str) -> str:
+    """The indefinite phrase that introduced a definite description: "the source" goes back
+    to "a source" in "a source familiar with the plan said …" (else the description itself)."""
+    head = speaker.split()[-1].lower()
+    for toks in reversed(before[-ANTECEDENT_SENTENCES:]):
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i].norm == head:
+                first = next((j for j in range(i - 1, max(i - 4, -1), -1)
+                              if toks[j].norm in ("a", "an")), None)
+                if first is not None and all(words.is_name_word(t) or t.text.islower()
+                                             and t.norm not in words.verbs
+                                             for t in toks[first + 1:i]):
+                    return text[toks[first].start:toks[i].end]
+    return speaker
 
 
 def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
@@ -138,7 +191,8 @@ def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
             continue
         prev = direct[i - 1] if i else None
         nxt = direct[i + 1] if i + 1 < len(direct) else None
-        if prev and prev.speaker and "\n" not in text[prev.end:q.start]:
+        between = text[prev.end:q.start] if prev else ""
+        if prev and prev.speaker and "\n" not in between and not SENTENCE_GOES_ON.search(between):
             out.append((q, prev.speaker))
         elif (nxt and nxt.speaker and q.text[-1] not in "”\"’'"
               and not text[q.end:nxt.start].strip()):
@@ -177,6 +231,11 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 before = [[t for t in toks if t.end <= q.start and t.start not in quoted]
                           for toks in sentence_tokens[max(last - PRONOUN_SENTENCES, 0):last]]
                 speaker = registry.resolve(text, words, before, speaker)
+            if speaker and _is_description(words, speaker):
+                # "said the source": a speaker, but no named source; shown as introduced
+                resolved[q.start] = replace(q, speaker=_antecedent(
+                    text, words, sentence_tokens[:sentence_of(spans, q.start)], speaker))
+                continue
             if speaker and registry.accepts(words, speaker):
                 speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")
             else:
@@ -189,7 +248,10 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 and speaker.split()[0].lower() not in words.det):  # "The lawmaker said": anaphora
             registry.mention(speaker, toks[k].start, toks[k].end, quote=False)
     quotes = [resolved.get(q.start, q) for q in quotes]
+    pronouns = {q.start for q in speech if is_pronoun(words, q.speaker)}
     for q, speaker in _continuations(text, quotes):
+        if q.start in pronouns:
+            continue  # its own "he said" named no one we know: no one else's either
         resolved[q.start] = replace(q, speaker=registry.mention(speaker, q.start, q.end, quote=True))
     sources = [Source(e["name"], "named", e["quotes"], tuple(e["mentions"]))
                for e in registry.named.values()]

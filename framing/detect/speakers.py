@@ -14,6 +14,7 @@ SUBJECT_REACH = 30  # words before a verb searched for a subject (keeps long sen
 APPOSITIVE_WORDS = 10  # "Petra Lind, a ferry pilot at the port of Ostby, said"
 ROLE_WORDS = 7  # "a spokesperson for the port authority"
 PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "R-Ostby": party and state after a lawmaker's name
+RELATIVE = frozenset({"who", "who's", "whose"})  # "Davis, who trails in the polls, argued"
 ROLE_LEAD = 2  # lower-case words between an inverted verb and the name: "said economist Lena Moss"
 
 
@@ -33,6 +34,15 @@ class SpeakerWords:
     feminine: frozenset[str]
     masculine: frozenset[str]
     times: frozenset[str]
+    skip: frozenset[str]
+    be: frozenset[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+
+    @property
+    def hypothetical(self) -> frozenset[str]:
+        """Words after which a verb reports no speech ("should not label", "could say")."""
+        return self.negators | self.modals | {"will", "can", "must", "shall"}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> SpeakerWords:
@@ -40,7 +50,8 @@ class SpeakerWords:
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
             "appositive_prep", "role_noun", "addressee_verb", "det", "feminine_honorific",
-            "masculine_honorific", "time_name")))
+            "masculine_honorific", "time_name", "frame_skip", "be_form", "negator",
+            "conditional_modal")))
 
     def is_name_word(self, tok: Token) -> bool:
         return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
@@ -68,8 +79,9 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
         k += step
     if step < 0:
         run.reverse()
-    while run and (run[0].norm in words.lead or run[0].norm in words.joiners
-                   or run[0].norm in words.pronouns):
+    while run and (run[0].norm in words.lead or run[0].base in words.lead
+                   or run[0].norm in words.det or run[0].norm in words.joiners
+                   or run[0].norm in words.pronouns or run[0].norm in words.times):
         run.pop(0)
     while run and (run[-1].norm in words.joiners or run[-1].norm in words.times):
         run.pop()
@@ -90,7 +102,8 @@ def _before_appositive(text: str, words: SpeakerWords, toks: list[Token],
     for j in range(k - 2, max(k - 2 - APPOSITIVE_WORDS, -1), -1):
         if _comma(text, toks[j], toks[j + 1]):
             run = name_run(text, words, toks, j, -1)
-            return run if run and (tag or toks[j + 1].norm in words.det | {"the"}) else []
+            return run if run and (tag or toks[j + 1].norm in words.det | RELATIVE | {"the"}
+                                   or toks[k - 1].base in words.roles) else []
     return []
 
 
@@ -103,9 +116,16 @@ def _after_inverted(text: str, words: SpeakerWords, toks: list[Token], k: int) -
         j += 1
     if j >= len(toks):
         return []
-    if j > k + 1 and toks[j - 1].base not in words.roles and not _comma(text, toks[j - 1], toks[j]):
-        return []  # only a role stands between: "said economist Lena Moss", not "said on CBS"
+    if j > k + 1 and toks[j - 1].base not in words.roles and not _comma(text, toks[j - 1], toks[j]) \
+            and any(t.norm in words.lead or t.norm in words.appositive or t.norm in words.det
+                    or t.norm in words.pronouns or t.norm in words.skip for t in toks[k + 1:j]):
+        return []  # a role or a modifier stands between: "said economist Lena Moss", "said
+        # former Senator Ek", not "said on CBS", "said it", "said that Ek"
     run = name_run(text, words, toks, j, 1)
+    end = j + len(run)
+    if run and end + 1 < len(toks) and toks[end].base in words.roles \
+            and words.is_name_word(toks[end + 1]):
+        return name_run(text, words, toks, end + 1, 1) or run  # "said Ek spokeswoman Ann Holt"
     if run or j >= len(toks) or not _comma(text, toks[j - 1], toks[j]):
         return run
     return name_run(text, words, toks, j, 1)
@@ -121,8 +141,12 @@ def _role(text: str, words: SpeakerWords, toks: list[Token], first: int, last: i
         return None
     if any(_comma(text, a, b) for a, b in zip(span, span[1:])):
         return None
-    if not any(t.base in words.roles for t in span):
+    roles = [i for i, t in enumerate(span) if t.base in words.roles]
+    if not roles:
         return None
+    tail = span[roles[-1] + 1:]
+    if tail and tail[0].norm not in words.appositive and tail[0].norm not in words.joiners:
+        return None  # "a spokesman declined to (say)": the role is not where the phrase ends
     return text[span[0].start:span[-1].end]
 
 
@@ -156,12 +180,80 @@ def _role_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> st
     return _role(text, words, toks, k + 1, last)
 
 
+DESCRIPTION_WORDS = 4  # "the committee's December brief", "the Clinton campaign"
+DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "its", "their"})
+
+
+def _description_word(words: SpeakerWords, tok: Token) -> bool:
+    """A word inside a definite description: not a function word, a verb or an adverb."""
+    n = tok.norm
+    return not (n in words.lead or n in words.det or n in words.pronouns or n in words.skip
+                or n in words.be
+                or n in words.verbs or n in words.appositive or n in words.hypothetical
+                or tok.text.islower() and n.endswith("ly") or not tok.text[0].isalpha())
+
+
+def _description(text: str, words: SpeakerWords, span: list[Token]) -> str | None:
+    """A definite description that names a speaker without a name ("the source", "the
+    pontiff", "Abbott's campaign", "the committee's December brief"): "the" or a possessive
+    name, then up to `DESCRIPTION_WORDS` words ending in a lower-case noun, no comma."""
+    if len(span) < 2 or len(span) > DESCRIPTION_WORDS + 1 or not span[-1].text.islower():
+        return None
+    head = span[0]
+    owner = head.norm != head.base and head.text[0].isupper()  # "Abbott's campaign"
+    if head.norm not in DESCRIPTION_OPENERS and not owner:
+        return None
+    if not all(_description_word(words, t) for t in span[1:]) or any(
+            _comma(text, a, b) for a, b in zip(span, span[1:])):
+        return None
+    return text[span[0].start:span[-1].end]
+
+
+def _description_before(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The definite description that is the subject of the verb toks[k] ("the pontiff said",
+    "the resolution had described"), past auxiliaries."""
+    if toks[k].norm not in words.verbs:
+        return None  # "the banner read": a sign, not a speaker
+    while k and toks[k - 1].norm in words.skip and toks[k - 1].norm not in words.hypothetical:
+        k -= 1
+    if not k or _comma(text, toks[k - 1], toks[k]):
+        return None  # "…, Obama's former adviser, said": an appositive, not the subject
+    for first in range(k - 2, max(k - 2 - DESCRIPTION_WORDS, -1), -1):
+        owner = toks[first].norm != toks[first].base and toks[first].text[0].isupper()
+        if toks[first].norm in DESCRIPTION_OPENERS or owner:
+            if first and toks[first - 1].norm in words.appositive | {"and", "or"}:
+                return None  # "the head of the agency said": not the whole subject
+            found = _description(text, words, toks[first:k])
+            run = name_run(text, words, toks, first - 1, -1) if owner and first else []
+            return text[run[0].start:toks[k - 1].end] if found and run else found
+    return None
+
+
+def _description_after(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The definite description after an inverted verb ("…,” said the source.")."""
+    if toks[k].norm not in words.verbs:
+        return None
+    last = k + 2
+    while last < len(toks) and last - k <= DESCRIPTION_WORDS and not _comma(
+            text, toks[last - 1], toks[last]) and _description_word(words, toks[last]):
+        last += 1
+    return _description(text, words, toks[k + 1:last])
+
+
 def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                inverted: bool = True) -> str | None:
     """The speaker of speech verb toks[k]: a pronoun or name before it (or after it, where
     `inverted`: the verb opens the tag after a quote, "…," said Ann Holt), a role ("the
     finance minister said"), or None. The name after "told" is the person told, not the
     speaker."""
+    if k and (toks[k].norm.endswith("ing") and toks[k].norm != "according"
+              and _comma(text, toks[k - 1], toks[k]) or toks[k - 1].norm in ("and", "but")):
+        # a participle after a comma, or a second verb, has the clause's subject: "Brandt
+        # praised Ek, calling …", "Brandt called for … and added that …"
+        return _main_subject(text, words, toks, k)
+    subject = _before_adverbs(text, words, toks, k) or _quoted_as(text, words, toks, k)
+    if subject:
+        return subject
     if toks[k].norm == "according":
         j = k + 2 + (k + 2 < len(toks) and toks[k + 2].norm == "the")
         run = name_run(text, words, toks, j, 1) if k + 1 < len(toks) and toks[k + 1].norm == "to" else []
@@ -179,21 +271,106 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
                 and _comma(text, run[-1], toks[k]):
             # "Raul Labrador, Idaho Republican, told": the name before the appositive
             run = name_run(text, words, toks, k - len(run) - 1, -1) or run
+        elif run and run[0] is toks[k - len(run)] and _comma(text, run[-1], toks[k]):
+            # "Gareth Price, a fellow at the think-tank Chatham House, said": the subject
+            # that a comma closes, not the name that ends its appositive
+            head = _subject(text, words, toks, k - len(run))
+            end = next((i + 1 for i in range(max(k - len(run) - SUBJECT_REACH, 0), k)
+                        if head and toks[i] is head[-1]), 0)
+            if head and end < k - len(run) and _comma(text, head[-1], toks[end]):
+                run = head
         run = run or _before_appositive(text, words, toks, k)
         if not run and inverted and toks[k].norm not in words.addressee:
             run = _after_inverted(text, words, toks, k)
-    if not run and toks[k].norm.endswith("ing") and k and _comma(text, toks[k - 1], toks[k]):
-        run = _subject(text, words, toks, k, opening=True)  # "Brandt spoke, calling it …"
     if run and run[-1].norm != run[-1].base:
         run = []  # a possessive owns the speaker ("Lind's lawyer"), it is not the speaker
     if run:
         return text[run[0].start:run[-1].end]
-    role = _role_before(text, words, toks, k)
+    role = _role_before(text, words, toks, k) or _description_before(text, words, toks, k)
     if role:
         return role
     if inverted and k + 1 < len(toks) and toks[k + 1].norm in words.pronouns:
         return toks[k + 1].norm
-    return _role_after(text, words, toks, k) if inverted else None
+    if not inverted:
+        return _opening_subject(text, words, toks, k)
+    return _role_after(text, words, toks, k) or _description_after(text, words, toks, k)
+
+
+def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The pronoun or name that opens a clause with no comma before the verb toks[k], followed
+    by a lower-case word: "Ek speaking at the pier told …", "The Chamber of Commerce issued a
+    statement saying …"."""
+    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or any(
+            _comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1)):
+        return None  # not from a sentence's start, far from it, or past a comma
+    first = next((i for i in range(k) if toks[i].norm not in words.lead), k)
+    if first < k and toks[first].norm in words.pronouns:
+        return toks[first].norm
+    run = name_run(text, words, toks, first, 1) if first < k else []
+    end = first + len(run)
+    if not run or run[0] is not toks[first] or end >= k or run[-1].norm != run[-1].base \
+            or not toks[end].text.isalpha() or not toks[end].text.islower():
+        return None
+    return text[run[0].start:run[-1].end]
+
+
+def _before_adverbs(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The pronoun or name before auxiliaries and adverbs that stand between it and the verb
+    toks[k]: "she also said", "Ek recently claimed", "Ek, meanwhile, has promised"."""
+    j, enclosed = k, False
+    while j > 0 and toks[j - 1].norm not in words.hypothetical:
+        aside = (toks[j - 1].text.islower() and toks[j - 1].norm in words.lead and j >= 2
+                 and _comma(text, toks[j - 2], toks[j - 1])
+                 and _comma(text, toks[j - 1], toks[j]))  # ", meanwhile,"
+        if not (aside or toks[j - 1].norm in words.skip
+                or toks[j - 1].text.islower() and toks[j - 1].norm.endswith("ly")):
+            break
+        j, enclosed = j - 1, aside
+    if j == k or not j or _comma(text, toks[j - 1], toks[j]) and not enclosed:
+        return None  # "Maloney, D-N.Y., simply said": the appositive rules decide
+    if toks[j - 1].norm in words.pronouns:
+        return toks[j - 1].norm
+    run = name_run(text, words, toks, j - 1, -1)
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
+def _quoted_as(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The person quoted "as saying": "Wolff quotes Bannon as saying", "Bannon is quoted as
+    saying", "Bannon was quoted in the book as saying"."""
+    if k < 2 or toks[k - 1].norm != "as":
+        return None
+    j = k - 2
+    while j >= 0 and (toks[j].norm.startswith("quot") or toks[j].norm in words.be
+                      or toks[j].text.islower() and toks[j].norm in words.skip):
+        j -= 1
+    run = name_run(text, words, toks, j, -1) if j >= 0 else []
+    if j >= 0 and toks[j].norm in words.pronouns:
+        return toks[j].norm
+    return text[run[0].start:run[-1].end] if run and run[-1].norm == run[-1].base else None
+
+
+def _main_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
+    """The subject of the main clause before toks[k], a name or pronoun: the one the sentence
+    opens with ("Brandt praised Ek, calling …"), or the first after a fronted phrase that a
+    comma closes, one that opens with a lead word or a participle or has two words at most
+    ("As Ek spoke, Ms. Lind left, saying …"; "Last week, she wrote, calling …")."""
+    first = next((i for i, t in enumerate(toks[:k]) if t.norm not in words.lead), k)
+    comma = next((j for j in range(first + 1, min(k, first + SUBJECT_REACH))
+                  if _comma(text, toks[j - 1], toks[j])), k)
+    fronted = first > 0 or comma - first <= 2 or toks[first].norm.endswith("ing")
+    for i in (comma, first) if fronted else (first, comma):
+        if i >= k:
+            continue
+        if toks[i].norm in words.pronouns:
+            return toks[i].norm
+        run = name_run(text, words, toks, i, 1) if words.is_name_word(toks[i]) else []
+        if len(run) == 1 and run[0].norm.endswith("ing"):
+            continue  # an opening participle ("Leaving the hall, …") is no name
+        if run and run[0] is toks[i] and run[-1].norm == run[-1].base:
+            return text[run[0].start:run[-1].end]
+    # a role that opens the sentence: "A spokesman declined to say more, but said …"
+    end = next((j + 1 for j in range(min(ROLE_WORDS, k)) if toks[j].base in words.roles), 0)
+    return _role(text, words, toks, 0, end) if end else None
 
 
 def _in_appositive(words: SpeakerWords, toks: list[Token], first: int) -> bool:
