@@ -50,8 +50,11 @@ class Flag:
     alternatives: tuple[str, ...]
     in_quote: bool
     weight: float
-    speaker: str | None = None
+    speaker: str | None = None  # whose words: the quotation's or the reported speech's speaker
     probability: float | None = None  # learned flags: P(an expert marks this word)
+    # whose voice: "writer" (the writer's own words), "reported" (indirect speech, someone
+    # else's words without quotation marks: framing/detect/reported.py) or "quoted"
+    voice: str = "writer"
 
 
 @dataclass(frozen=True)

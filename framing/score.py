@@ -23,12 +23,6 @@ DENSITIES = (("loaded", "loaded_per_1000_words"), ("hedge", "hedges_per_1000_wor
              ("booster", "boosters_per_1000_words"), ("anonymous", "anonymous_per_1000_words"))
 
 
-def voice_group(voice: str) -> str:
-    """The group of a sentence's words outside quotation marks: `reported` in indirect speech,
-    else the writer's (an attribution tag's wording is the writer's too)."""
-    return "reported" if voice == "reported" else "writer"
-
-
 def _biased_share(sentences: list[Sentence]) -> float | None:
     probabilities = [s.bias_probability for s in sentences if s.bias_probability is not None]
     return (round(sum(p >= BIASED for p in probabilities) / len(probabilities), 3)
@@ -37,15 +31,15 @@ def _biased_share(sentences: list[Sentence]) -> float | None:
 
 def by_voice(flags: list[Flag], sentences: list[Sentence],
              words: dict[str, int]) -> dict[str, dict]:
-    """Scores per voice: the writer's own sentences (narrator and mixed), reported speech,
-    and quotations. Each: sentences, words, biased_sentence_share, counts per kind and the
-    densities per 1,000 of its own words. Flags inside quotation marks are `quoted`, other
-    flags go by their sentence's voice."""
+    """Scores per voice: the writer's own words, reported speech, and quotations. Each:
+    sentences (by sentence voice: narrator and mixed are the writer's), words and flags (each
+    by its own voice, `Flag.voice`: a word in reported speech inside a writer's sentence is
+    reported), biased_sentence_share, counts per kind and the densities per 1,000 of its own
+    words (`words`: words per voice, as flags are given theirs)."""
     group_of = [SENTENCE_GROUP.get(s.voice, "writer") for s in sentences]
     counts = {g: Counter() for g in VOICE_GROUPS}
     for f in flags:
-        group = "quoted" if f.in_quote else voice_group(sentences[f.sentence].voice)
-        counts[group][f.kind] += 1
+        counts[f.voice][f.kind] += 1
     out = {}
     for g in VOICE_GROUPS:
         own = [s for s, sg in zip(sentences, group_of) if sg == g]

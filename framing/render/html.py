@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from framing.compare import METRICS, Distinctive, Metric, Profile, Row, SideBySide, WordChoice
 from framing.render.comparison import (Comparison, by_article, interval, kind_label,
                                        profile_note, value)
-from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, quoted_words,
-                                  strength_mark)
+from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, sentence_case,
+                                  strength_mark, voice_note)
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 from framing.results import KINDS, Article, Flag
@@ -122,8 +122,9 @@ def _tip(flag: Flag) -> str:
              f"{e(flag.category.replace('_', ' '))}", e(flag.explanation)]
     if flag.alternatives:
         lines.append("Instead: " + e("; ".join(flag.alternatives)))
-    if flag.in_quote:
-        lines.append(f"In a quotation: {e(flag.speaker or 'someone else')}'s words")
+    note = voice_note(flag)
+    if note:
+        lines.append(e(sentence_case(note)))
     return "<br>".join(lines)
 
 
@@ -160,9 +161,9 @@ def _flag_item(article: Article, a: int, n: int, flag: Flag) -> str:
              f"· {e(flag.category.replace('_', ' '))}: “{e(flag.text)}” "
              f"<a href=\"#a{a}-r{n}\" aria-label=\"back to flag {n} in the text\">↩</a>",
              f"<div class=\"ctx\">{e(context(article, flag))}</div>"]
-    if flag.in_quote:
-        parts.append(f"<div class=\"note\">In a quotation: {e(quoted_words(flag))}, "
-                     "not the writer's.</div>")
+    note = voice_note(flag)
+    if note:
+        parts.append(f"<div class=\"note\">{e(sentence_case(note))}.</div>")
     parts.append(f"<div class=\"why\">Why: {e(flag.explanation)}</div>")
     if flag.alternatives:
         parts.append(f"<div>Instead: {e('; '.join(flag.alternatives))}</div>")

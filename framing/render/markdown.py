@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from framing.results import Article, Flag
-from framing.render.spans import KIND_LABELS, context, pieces, quoted_words, strength_mark
+from framing.render.spans import (KIND_LABELS, context, pieces, sentence_case, strength_mark,
+                                  voice_note)
 from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 
@@ -46,8 +47,9 @@ def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
     lines = [f"{number}. <a id=\"{anchor}{number}\"></a>**{KIND_LABELS[flag.kind]}** "
              f"({flag.category.replace('_', ' ')}): “{escape(flag.text)}” `{flag.id}`  ",
              f"   > {escape(context(article, flag))}  "]
-    if flag.in_quote:
-        lines.append(f"   *In a quotation: {escape(quoted_words(flag))}, not the writer's.*  ")
+    note = voice_note(flag)
+    if note:
+        lines.append(f"   *{escape(sentence_case(note))}.*  ")
     lines.append(f"   Why: {escape(flag.explanation)}  ")
     if flag.alternatives:
         lines.append(f"   Instead: {escape('; '.join(flag.alternatives))}  ")

@@ -73,6 +73,22 @@ def quoted_words(flag: Flag) -> str:
     return f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
 
 
+def voice_note(flag: Flag) -> str | None:
+    """Whose voice a flag is in, in words (None for the writer's own): the one wording every
+    renderer uses."""
+    if flag.voice == "quoted" or flag.in_quote:
+        return f"in a quotation: {quoted_words(flag)}, not the writer's"
+    if flag.voice == "reported":
+        who = f"attributed to {flag.speaker}" if flag.speaker else "someone else's words"
+        return (f"in reported speech ({who}): the writer reports this wording, it is not "
+                "the writer's own claim")
+    return None
+
+
+def sentence_case(note: str) -> str:
+    return note[:1].upper() + note[1:]
+
+
 def cue_list(sentence: Sentence) -> str:
     """The cues behind a sentence's score, e.g. 'hedge “reportedly” −0.70; attribution: officials'."""
     parts = []
