@@ -117,7 +117,7 @@ def test_every_renderer_says_whose_reported_words_they_are():
     assert "reported speech" in note and "Senator Vale" in note
     for fmt in ("text", "markdown", "html"):
         out = renderer(fmt)([article], False)
-        assert "reported speech (attributed to Senator Vale)" in out.replace("\n", " ")
+        assert "reported speech, attributed to Senator Vale" in " ".join(out.split())
 
 
 def test_json_flags_carry_their_voice():
@@ -127,3 +127,36 @@ def test_json_flags_carry_their_voice():
                                                        model=False)], False))
     (flag,) = [f for f in doc["articles"][0]["flags"] if f["text"] == "giveaway"]
     assert flag["voice"] == "reported" and flag["speaker"] == "Critics" and not flag["in_quote"]
+
+
+# --- framing check: reported speech is a finding one level below the writer's own ---------
+
+def check_json(tmp_path, text: str, *args: str) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from framing.cli import main
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)["files"][0]["findings"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Senator Vale said the closure was a disaster.\n", "suggestion"),  # warning - 1
+    ("The closure was a disaster.\n", "warning"),
+    ("Critics said the mayor was a coward.\n", "suggestion"),
+])
+def test_check_lowers_reported_findings_one_level(tmp_path, text, level):
+    (found,) = [f for f in check_json(tmp_path, text) if f["kind"] == "loaded"]
+    assert found["level"] == level
+    assert found["voice"] == ("reported" if "said" in text else "writer")
+
+
+def test_check_keeps_a_configured_level_for_reported_speech(tmp_path):
+    text = "Senator Vale said the closure was a disaster.\n"
+    (found,) = check_json(tmp_path, text, "--level", "loaded=warning")
+    assert (found["level"], found["voice"], found["speaker"]) == \
+        ("warning", "reported", "Senator Vale")
