@@ -53,10 +53,12 @@ def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
 
 
 def _with_voices(flags: list[Flag], reported: list[list[Reported]]) -> list[Flag]:
-    """Every flag with its voice; a flag in reported speech carries the speech's speaker."""
+    """Every flag with its voice; a flag in reported speech carries the speech's speaker. A
+    scare quote is the writer's (the marks are the writer's punctuation) wherever it stands."""
     out = []
     for f in flags:
-        voice, span = voice_of(f.start, f.in_quote, reported[f.sentence])
+        voice, span = voice_of(f.start, f.in_quote,
+                               reported[f.sentence] if f.kind != "scare_quote" else [])
         out.append(replace(f, voice=voice, speaker=span.speaker if span else f.speaker))
     return out
 

@@ -103,7 +103,8 @@ class Readability:
 
 @dataclass(frozen=True)
 class Scores:
-    """Article-level scores; densities count the writer's own words (flags outside quotes)."""
+    """Article-level scores; `counts` and the densities count the writer's own words (flags in
+    the `writer` voice); reported speech and quotations are counted apart."""
 
     loaded_per_1000_words: float
     hedges_per_1000_words: float
@@ -117,6 +118,7 @@ class Scores:
     readability: Readability | None
     counts: dict[str, int] = field(default_factory=dict)
     quoted_counts: dict[str, int] = field(default_factory=dict)
+    reported_counts: dict[str, int] = field(default_factory=dict)  # flags in reported speech
     # per voice ("writer", "reported", "quoted"): sentences, words, biased_sentence_share,
     # counts and densities per 1,000 of that voice's words (score.by_voice)
     by_voice: dict[str, dict] = field(default_factory=dict)

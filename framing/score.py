@@ -1,4 +1,5 @@
-"""Article-level scores from flags and sentences (densities count the writer's own words)."""
+"""Article-level scores from flags and sentences (densities count the writer's own words:
+flags whose `voice` is `writer`, neither quoted nor reported)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -53,10 +54,11 @@ def by_voice(flags: list[Flag], sentences: list[Sentence],
 def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int,
                    readability: Readability | None,
                    voice_words: dict[str, int] | None = None) -> Scores:
-    """Counts per kind (writer's and quoted), densities per 1,000 words, means and shares;
-    with `voice_words` (words per voice group) also the same per voice (`by_voice`)."""
-    own = Counter(f.kind for f in flags if not f.in_quote)
-    quoted = Counter(f.kind for f in flags if f.in_quote)
+    """Counts per kind (writer's own, reported and quoted: `Flag.voice`), densities of the
+    writer's own flags per 1,000 words, means and shares; with `voice_words` (words per voice
+    group) also the same per voice (`by_voice`)."""
+    by = {g: Counter(f.kind for f in flags if f.voice == g) for g in VOICE_GROUPS}
+    own, quoted = by["writer"], by["quoted"]
     bands = [strength(s.assertion) for s in sentences if s.assertion is not None]
 
     def share(band: str) -> float | None:
@@ -75,5 +77,6 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
         readability=readability,
         counts={k: own[k] for k in KINDS},
         quoted_counts={k: quoted[k] for k in KINDS},
+        reported_counts={k: by["reported"][k] for k in KINDS},
         by_voice=by_voice(flags, sentences, voice_words) if voice_words is not None else {},
     )

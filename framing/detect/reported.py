@@ -105,6 +105,7 @@ SPEAKER_WORDS = 6  # a longer "name" is a run of capitals, not a speaker  # word
 SUBORDINATORS = frozenset({"what", "which", "who", "whom", "whose", "that", "if", "when",
                           "while", "whereas", "although", "though", "because", "since",
                           "unless", "whether", "where"})  # before a subject: a subordinate clause
+SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
 
 
@@ -163,8 +164,7 @@ class Finder:
         """(is the subject of verb toks[k] a speaker other than the writer, its index)."""
         fw = self.w.frame
         j = k - 1
-        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in ("seem", "seems", "seemed",
-                                                                  "appear", "appears", "to")
+        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in SEEMING
                           or (toks[j].norm in fw.be and toks[k].norm.endswith("ing"))):
             j -= 1
         if j < 0 or toks[j].norm in fw.be or toks[j].norm in fw.det:
@@ -288,9 +288,13 @@ class Finder:
                 passive_poll = not ok
                 first, label = found
                 last = clause_end(text, toks, first, label)
-                # a belief is the speaker's from its verb on ("might think that")
-                start = (j + 1 if j is not None and j < k else k) \
-                    if tok.norm in BELIEF_VERBS | SEEING_VERBS else first
+                # a belief is the speaker's from its verb and auxiliaries on ("might think
+                # that"), but "seems to believe" is the writer's hedge on it
+                start = first
+                if tok.norm in BELIEF_VERBS | SEEING_VERBS:
+                    start = j + 1 if j is not None and j < k else k
+                    while start < k and toks[start].norm in SEEMING:
+                        start += 1
                 subordinate = j is None or toks[j].norm in ("who", "which") or any(
                     t.norm in SUBORDINATORS for t in toks[max(j - CLAUSE_MAX, 0):j])
                 out.append(Reported(toks[start].start, toks[last - 1].end,

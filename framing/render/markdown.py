@@ -6,7 +6,7 @@ import re
 from framing.results import Article, Flag
 from framing.render.spans import (KIND_LABELS, context, pieces, sentence_case, strength_mark,
                                   voice_note)
-from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -57,7 +57,7 @@ def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
 
 
 def _summary(article: Article) -> str:
-    rows = ["| kind | writer | in quotes | per 1,000 words |", "|---|---:|---:|---:|"]
+    rows = [f"| {' | '.join(COUNT_COLUMNS)} |", "|---" + "|---:" * (len(COUNT_COLUMNS) - 1) + "|"]
     rows += [f"| {' | '.join(row)} |" for row in count_rows(article)]
     paragraphs = ["\n".join(rows)]
     paragraphs += [escape(line) + "." for line in (readability_line(article), quotes_line(article))

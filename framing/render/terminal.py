@@ -13,7 +13,7 @@ from rich.text import Text
 from framing.results import KINDS, Article, Flag
 from framing.render.spans import (KIND_LABELS, context, pieces, strength_mark, voice_note,
                                   superscript)
-from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences, most_biased,
                                     quotes_line, readability_line, source_lines, strength_line)
 
 STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
@@ -65,9 +65,8 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
 
 def _summary(article: Article) -> Table:
     table = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
-    for column, justify in (("kind", "left"), ("writer", "right"), ("in quotes", "right"),
-                            ("per 1,000 words", "right")):
-        table.add_column(column, justify=justify)
+    for column in COUNT_COLUMNS:
+        table.add_column(column, justify="left" if column == "kind" else "right")
     for row in count_rows(article):
         table.add_row(*row)
     return table
