@@ -46,9 +46,15 @@ REPORTED = [
     # the content of a noun of saying or believing
     ("The forum was full of claims that the council is corrupt.", "corrupt", None),
     ("Vale's warning that the talks were a farce went unheeded.", "farce", "Vale"),
+    ("Their point is that the talks were a farce.", "farce", None),
     # a hedge in a reported belief is the believer's, not the writer's
     ("My neighbour might think that the fence is a farce.", "think that", "My neighbour"),
     ("The governor saw it as a local decision.", "saw it as", "The governor"),
+    # a second reporting verb of the same speaker; a subject moved away; abbreviations
+    ("Councillor Brandt conceded the delay but insisted the levy was a giveaway.", "giveaway",
+     "Councillor Brandt"),
+    ("The port was sold in what officials said was a giveaway.", "giveaway", "officials"),
+    ("U.S. officials said the brutal crackdown continued.", "brutal", "U.S. officials"),
 ]
 
 
@@ -71,7 +77,17 @@ WRITER = [
     ("Vale, who said the budget was tight, backed the draconian curfew.", "draconian"),
     ("The disaster deepened on Monday, officials said, and the regime fell.", "regime"),
     ("Despite the fact that the regime fell, the port stayed open.", "regime"),
+    ("The point is that the regime fell.", "regime"),
     ("“We must act,” said Ms. Lind, and the brutal crackdown went on.", "brutal"),
+    ("“We must act,” she said, according to an aide who saw the brutal raid.", "brutal"),
+    ("He told the story of a family that fled the brutal regime.", "brutal"),
+    ("It takes effort to make people think that the regime is stable.", "regime"),
+    ("You'd think that the regime was stable.", "regime"),
+    ("There is no reason to believe that the regime will fall.", "regime"),
+    ("Members would surely think twice about the brutal crackdown.", "brutal"),
+    ("If the court agrees, as some analysts expect, the regime could fall.", "regime"),
+    ("The vote was close, Vale said, and the regime fell.", "regime"),
+    ("Ms. Lind seems to believe the council is a regime.", "seems to"),
 ]
 
 

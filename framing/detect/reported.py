@@ -36,7 +36,7 @@ import bisect
 from dataclasses import dataclass
 
 from framing.detect.speakers import SpeakerWords, speaker_at
-from framing.frames import QUOTE_MARKS, FrameWords
+from framing.frames import FrameWords
 from framing.lexicon import Lexicon
 from framing.results import Token
 
@@ -64,7 +64,7 @@ AS_VERBS = frozenset({  # Y "as" Z: the label after "as" is the speaker's
 LABEL_VERBS = frozenset({  # Y Z: "called the plan a giveaway", "branded her a traitor"
     "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "brand",
     "brands", "branded", "branding", "label", "labels", "labeled", "labelled", "labeling",
-    "labelling", "term", "termed", "terms", "nickname", "nicknamed"})
+    "labelling", "termed", "nicknamed"})
 ACCUSE_VERBS = frozenset({"accuse", "accuses", "accused", "accusing"})  # Y "of" Z
 ASK_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered",
                        "question", "questioned", "questions"})
@@ -77,7 +77,7 @@ CONTENT_NOUNS = frozenset({
     "complaint", "complaints", "warning", "warnings", "insistence", "belief", "beliefs",
     "idea", "notion", "view", "views", "theory", "assumption", "contention", "fears",
     "rumor", "rumors", "rumour", "rumours", "promise", "promises", "pledge", "boast",
-    "boasts", "denial", "denials", "narrative", "talking", "conviction"})
+    "boasts", "denial", "denials", "narrative", "talking", "conviction", "point", "message"})
 AS_NOUNS = frozenset({"description", "descriptions", "characterization", "characterizations",
                       "characterisation", "characterisations", "portrayal", "portrayals",
                       "depiction", "depictions", "dismissal"})  # "description of Y as Z"
@@ -95,16 +95,26 @@ LABEL_ENDS = frozenset({"after", "before", "during", "at", "in", "on", "over", "
                         "when", "since", "while", "amid", "and", "but", "who", "which"})
 BREAKS = frozenset({"but", "yet", "while", "whereas", "although", "though", "so", "and", "or",
                     "before", "after", "because", "since", "until", "unless", "as"})
+OBJECT_BREAKS = frozenset({"of", "about", "with", "from", "for"})  # "told the story of a
+# family that …": a relative "that", not the verb's clause
 ADDRESSEE_REACH = 5  # words between the verb and "that": "told the Reuters pollsters that"
 CLAUSE_REACH = 12  # words in which a bare clause's finite verb must stand ("said the … was")
 AS_REACH = 8  # words between a verb and its "as" ("described the new tax plan as")
 CLAUSE_MAX = 60  # words at most in one reported clause (keeps a run-on text linear)
 TAG_WORDS = 8
 NESTED = 4  # reported spans that may hold one word ("X said Y called it …")
+DOUBLE_QUOTES = "\"“”"  # a quotation's own marks (’ is mostly an apostrophe)
+NAME_ENDS = frozenset({"on", "in", "at", "last", "earlier", "who", "which", "that", "when"})
+BREAK_MARKS = frozenset("!?;:—–")
 SPEAKER_WORDS = 6  # a longer "name" is a run of capitals, not a speaker  # words of a closing tag ("…, a spokesman for the ministry said on Monday.")
 SUBORDINATORS = frozenset({"what", "which", "who", "whom", "whose", "that", "if", "when",
                           "while", "whereas", "although", "though", "because", "since",
                           "unless", "whether", "where"})  # before a subject: a subordinate clause
+NOT_A_SUBJECT = frozenset({"nothing", "something", "anything", "so", "yes", "no", "little",
+                           "much", "twice", "hard", "better", "otherwise", "aloud", "loud"})
+CAUSATIVE = frozenset({"make", "makes", "made", "making", "let", "lets", "letting", "help",
+                       "helps", "helped", "helping", "have", "has", "had", "get", "gets", "got"})
+MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "will"})
 SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
 
@@ -131,6 +141,7 @@ class ReportedWords:
         self.say = lexicon.classes.get("speech_verb", frozenset()) - {"according"}
         self.times = self.speakers.times | lexicon.classes.get("weekday", frozenset())
         self.verbs = self.say | BELIEF_VERBS | AS_VERBS | LABEL_VERBS | ACCUSE_VERBS | ASK_VERBS
+        self.cues = self.verbs | CONTENT_NOUNS | AS_NOUNS | {"according"}  # words worth a look
 
 
 def _comma(text: str, a: Token, b: Token) -> bool:
@@ -139,15 +150,29 @@ def _comma(text: str, a: Token, b: Token) -> bool:
     return "," in gap and not (gap == "," and a.text[-1:].isdigit() and b.text[:1].isdigit())
 
 
-def clause_end(text: str, toks: list[Token], first: int, label: bool = False) -> int:
+def _tidy(name: str) -> str:
+    """A speaker without an unclosed parenthesis: "Sen. Ann Holt" of "Sen. Ann Holt (D-CA"."""
+    return name[:name.index("(")].rstrip() if "(" in name and ")" not in name else name
+
+
+def _clause_break(gap: str) -> bool:
+    """Punctuation between two words that ends a clause: a semicolon, colon, dash, "!" or "?"
+    (not a full stop: inside a sentence it is an abbreviation's, "U.S. officials")."""
+    return not BREAK_MARKS.isdisjoint(gap) or "--" in gap
+
+
+def clause_end(text: str, toks: list[Token], first: int, label: bool = False,
+               verbs: frozenset[str] = frozenset()) -> int:
     """The index after the last token of the complement that starts at toks[first]: it ends
     at a comma, semicolon or dash (what follows may be the writer's again), and a label also
     at a preposition of time or place or a new clause ("called the police after the …")."""
     for m in range(first + 1, min(first + CLAUSE_MAX, len(toks))):
         gap = text[toks[m - 1].end:toks[m].start]
-        if any(c in gap for c in ";:—–()") or "--" in gap or _comma(text, toks[m - 1], toks[m]):
+        if _clause_break(gap) or "(" in gap or ")" in gap or _comma(text, toks[m - 1], toks[m]):
             return m
-        if label and m > first + 1 and toks[m].norm in LABEL_ENDS:
+        if toks[m].norm in ("but", "and") and m + 1 < len(toks) and toks[m + 1].norm in verbs:
+            return m  # "acknowledged that … but insisted …": the reporting clause goes on
+        if label and toks[m].norm in LABEL_ENDS:
             return m
     return min(first + CLAUSE_MAX, len(toks))
 
@@ -164,16 +189,19 @@ class Finder:
         """(is the subject of verb toks[k] a speaker other than the writer, its index)."""
         fw = self.w.frame
         j = k - 1
-        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in SEEMING
+        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in SEEMING - {"to"}
+                          or toks[j].norm == "to" and j and toks[j - 1].norm in SEEMING
                           or (toks[j].norm in fw.be and toks[k].norm.endswith("ing"))):
-            j -= 1
+            j -= 1  # past auxiliaries, adverbs and "seems to"
         if j < 0 or toks[j].norm in fw.be or toks[j].norm in fw.det:
             return False, None
         tok = toks[j]
         if tok.norm != tok.base:
             return False, None  # a noun after a possessive: "Vale's warning that …"
-        if tok.norm in WRITER or any(t.norm in NEGATORS or t.norm.endswith("n't")
-                                     for t in toks[j:k]):
+        if j and toks[j - 1].norm in CAUSATIVE:
+            return False, None  # an object, not a subject: "to make people think that …"
+        if tok.norm.split("'")[0].split("’")[0] in WRITER or any(
+                t.norm in NEGATORS or t.norm.endswith("n't") for t in toks[max(j - 1, 0):k]):
             return False, None  # the writer's own, or a denial: "nobody can argue", "never said"
         if tok.norm in ("who", "which") and j and _comma(self.text, toks[j - 1], tok):
             ante = toks[j - 1]  # "China, which labels her …": the antecedent speaks
@@ -189,8 +217,10 @@ class Finder:
             if toks[m].norm in ("at", "of", "for", "from", "in", "with") and m:
                 head = toks[m - 1 - (toks[m - 1].norm in ("familiar", "close"))]
                 return fw.person(head) and head.base not in fw.documents, m - 1
-        if j and toks[j - 1].norm in fw.det and tok.norm not in fw.det:
-            return True, j  # a noun with its determiner: "my client might think"
+        if j and toks[j - 1].norm in fw.det and tok.norm not in fw.det and (
+                j + 1 < k or k + 1 < len(toks) and toks[k + 1].norm == "that"):
+            return True, j  # a noun with its determiner and an auxiliary or a that-clause:
+            # "my client might think", "the rule says that" (not "a second term and")
         return False, None
 
     def speaker(self, toks: list[Token], k: int, j: int | None) -> str | None:
@@ -206,13 +236,16 @@ class Finder:
         last = name.split()[-1] if name else ""
         if name and len(name.split()) <= SPEAKER_WORDS and ".," not in name and (
                 last == subject.text or name[0].isupper() and not last.islower()):
-            return name  # speakers.speaker_at's name or role
+            return _tidy(name)  # speakers.speaker_at's name or role
         first = j  # else the subject with its determiner: "critics", "my client"
         while first > max(j - 3, 0) and (toks[first - 1].norm in self.w.frame.det - {"that"}
                                          or toks[first - 1].text[0].isupper()) \
                 and not _comma(self.text, toks[first - 1], toks[first]):
             first -= 1
-        return self.text[toks[first].start:subject.end]
+        while first < j and (toks[first].norm in LEAD or toks[first].norm in words.lead
+                             and toks[first].norm not in self.w.frame.det | {"the", "a", "an"}):
+            first += 1  # "But organizers say", "What everyone agrees on"
+        return _tidy(self.text[toks[first].start:subject.end])
 
     # --- what is said ------------------------------------------------------------------------
     def complement(self, toks: list[Token], k: int) -> tuple[int, bool] | None:
@@ -229,6 +262,8 @@ class Finder:
             return self._after(toks, k, "of", AS_REACH)
         if k + 1 >= n:
             return None
+        if _comma(self.text, toks[k], toks[k + 1]):
+            return None  # "as some analysts expect, that could …": a parenthesis
         m = k + 1
         while m < n and (toks[m].norm.endswith("ly") and toks[m].norm not in ("only",)):
             m += 1
@@ -244,7 +279,8 @@ class Finder:
             return m, True
         that = next((p for p in range(m, min(m + ADDRESSEE_REACH + 1, n))
                      if toks[p].norm == "that" and not any(
-                         _comma(self.text, toks[q - 1], toks[q]) for q in range(m, p + 1))), None)
+                         _comma(self.text, toks[q - 1], toks[q])
+                         or toks[q].norm in OBJECT_BREAKS for q in range(m, p + 1))), None)
         if that is not None and that + 1 < n:
             return that + 1, False  # "told reporters on Monday that"
         return (m, False) if self._bare_clause(toks, m) else None
@@ -261,39 +297,51 @@ class Finder:
         """A clause without "that": a subject and a finite verb within a few words, with no
         comma or "and" before the verb ("said the closure was …", "say they will …")."""
         fw = self.w.frame
-        if m >= len(toks) or toks[m].norm in PARTICLES | {"nothing", "something", "anything",
-                                                          "so", "yes", "no", "little", "much"}:
+        if m >= len(toks):
             return False
-        if toks[m].norm in fw.be or toks[m].norm in FINITE:
+        first = toks[m]
+        if first.norm in fw.be or first.norm in FINITE or first.norm in MODALS:
             return True  # the subject moved away: "what officials said was a giveaway"
+        if first.norm in PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT or first.norm in fw.skip \
+                or first.norm.endswith("ly"):
+            return False  # "said nothing, …", "think twice about …"
         for p in range(m + 1, min(m + CLAUSE_REACH, len(toks))):
             if _comma(self.text, toks[p - 1], toks[p]) or toks[p].norm in BREAKS:
                 return False
-            if toks[p].norm in fw.be or toks[p].norm in FINITE:
-                return True
+            if toks[p].norm in fw.be or toks[p].norm in FINITE or (
+                    len(toks[p].norm) > 4 and toks[p].norm.endswith("ed")):
+                return True  # "said the plan was …", "said the plan failed"
         return False
 
     # --- the spans of a sentence -------------------------------------------------------------
     def spans(self, toks: list[Token]) -> list[Reported]:
         out: list[Reported] = []
         text = self.text
-        for k, tok in enumerate(toks):
+        said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
+        cues = self.w.cues
+        hits = [k for k, t in enumerate(toks) if t.norm in cues]
+        for k in hits:
+            tok = toks[k]
+            if tok.norm in self.w.verbs:
+                # "… conceded the delay but insisted …": the same speaker
+                coordinated = k and toks[k - 1].norm in ("and", "but") and said[0]
+                said = said if coordinated else self.subject(toks, k)
             if tok.norm == "according" and k + 1 < len(toks) and toks[k + 1].norm == "to":
                 out += self._according(toks, k)
             elif tok.norm in self.w.verbs and (found := self.complement(toks, k)) and (
-                    (said := self.subject(toks, k))[0] or tok.norm in ASK_VERBS | ACCUSE_VERBS
+                    said[0] or tok.norm in ASK_VERBS | ACCUSE_VERBS
                     and k > 0 and toks[k - 1].norm in self.w.frame.be):
                 # (the passive: "respondents were asked whether …", "is accused of …")
                 ok, j = said
                 passive_poll = not ok
                 first, label = found
-                last = clause_end(text, toks, first, label)
-                # a belief is the speaker's from its verb and auxiliaries on ("might think
-                # that"), but "seems to believe" is the writer's hedge on it
+                last = clause_end(text, toks, first, label, self.w.say)
+                # a belief is the speaker's from its verb on ("had long believed that"), but
+                # "seems to believe", "may feel that" are the writer's hedges on it
                 start = first
                 if tok.norm in BELIEF_VERBS | SEEING_VERBS:
                     start = j + 1 if j is not None and j < k else k
-                    while start < k and toks[start].norm in SEEMING:
+                    while start < k and (toks[start].norm in SEEMING or toks[start].norm in MODALS):
                         start += 1
                 subordinate = j is None or toks[j].norm in ("who", "which") or any(
                     t.norm in SUBORDINATORS for t in toks[max(j - CLAUSE_MAX, 0):j])
@@ -304,13 +352,26 @@ class Finder:
                 out.append(Reported(toks[found[0]].start,
                                     toks[clause_end(text, toks, found[0], True) - 1].end,
                                     self._owner(toks, k), tok.text, False))
-            elif tok.norm in CONTENT_NOUNS and k + 1 < len(toks) and toks[k + 1].norm == "that" \
-                    and k + 2 < len(toks) and not (k and toks[k - 1].norm == "fact"):
-                last = clause_end(text, toks, k + 2)
-                out.append(Reported(toks[k + 2].start, toks[last - 1].end,
+            elif tok.norm in CONTENT_NOUNS and (that := self._content(toks, k)):
+                last = clause_end(text, toks, that)
+                out.append(Reported(toks[that].start, toks[last - 1].end,
                                     self._owner(toks, k), tok.text, False))
-        out += self._tag(toks)
+        if any(toks[k].norm in self.w.say for k in hits) \
+                and "," in text[toks[0].end:toks[-1].start]:
+            out += self._tag(toks)  # a tag needs a verb of saying and a comma
         return out
+
+    def _content(self, toks: list[Token], k: int) -> int | None:
+        """The first word of the clause a noun of saying holds: "claims that …", "their point
+        is that …" (not "the fact that": a fact is the writer's; not "the point is that": with
+        "is" the point must be someone's, "his", "their", "Vale's")."""
+        owned = k and (toks[k - 1].norm in ("his", "her", "their", "its")
+                       or toks[k - 1].norm != toks[k - 1].base)
+        m = k + 1 + bool(owned and k + 2 < len(toks) and toks[k + 1].norm in ("is", "was"))
+        if m + 1 < len(toks) and toks[m].norm == "that" and not (
+                k and toks[k - 1].norm == "fact"):
+            return m + 1
+        return None
 
     def _owner(self, toks: list[Token], k: int) -> str | None:
         """Whose claim or description: a possessive among the few words before the noun
@@ -324,14 +385,17 @@ class Finder:
         """The words after "according to" up to a comma ("the union", "a new survey")."""
         last = first
         while last < len(toks) and last - first < TAG_WORDS and not (
-                last > first and _comma(self.text, toks[last - 1], toks[last])):
+                last > first and (_comma(self.text, toks[last - 1], toks[last])
+                                  or toks[last].norm in NAME_ENDS)):
             last += 1
         return self.text[toks[first].start:toks[last - 1].end] if last > first else None
 
     def _according(self, toks: list[Token], k: int) -> list[Reported]:
         """"According to X, …" (the clause after the comma) and "…, according to X"."""
         text = self.text
-        who = speaker_at(text, self.w.speakers, toks, k) or self._named(toks, k + 2)
+        who = speaker_at(text, self.w.speakers, toks, k)
+        if not who or who not in text[toks[k].end:toks[-1].end]:
+            who = self._named(toks, k + 2)  # the name after "to", never one before it
         lead = 0
         while lead < k and toks[lead].norm in LEAD:
             lead += 1
@@ -342,7 +406,9 @@ class Finder:
                 return []
             last = clause_end(text, toks, comma)
             return [Reported(toks[comma].start, toks[last - 1].end, who, "according to")]
-        if k > lead and _comma(text, toks[k - 1], toks[k]):
+        if k > lead and _comma(text, toks[k - 1], toks[k]) and not any(
+                c in DOUBLE_QUOTES for c in text[toks[lead].start:toks[k].start]):
+            # (not "“…,” he said, according to a source": the quotation has its own speaker)
             return [Reported(toks[lead].start, toks[k - 1].end, who, "according to")]
         return []
 
@@ -350,11 +416,18 @@ class Finder:
         """"The plan is a giveaway, critics said." and "The plan, critics said, is …": a
         speaker and a verb of saying set off by commas; the rest of the sentence is theirs."""
         text = self.text
-        commas = [m for m in range(1, len(toks)) if _comma(text, toks[m - 1], toks[m])]
+        starts = [t.start for t in toks]
+        commas, p = [], text.find(",", toks[0].end, toks[-1].start)
+        while p != -1:  # the token after each comma between words
+            m = bisect.bisect_right(starts, p)
+            if 0 < m < len(toks) and toks[m - 1].end <= p and _comma(text, toks[m - 1], toks[m]) \
+                    and (not commas or commas[-1] != m):
+                commas.append(m)
+            p = text.find(",", p + 1, toks[-1].start)
         for a_i, a in enumerate(commas):
             b = commas[a_i + 1] if a_i + 1 < len(commas) else len(toks)
             if b - a > TAG_WORDS or b - a < 2 or any(
-                    c in QUOTE_MARKS for c in text[toks[a - 1].end:toks[a].start]):
+                    c in DOUBLE_QUOTES for c in text[toks[a - 1].end:toks[a].start]):
                 continue  # "…,” said Ann Holt": a direct quotation's tag
             verb = next((m for m in range(a, b) if toks[m].norm in self.w.say), None)
             if verb is None or any(toks[m].norm == "that" or toks[m].norm in FINITE
@@ -366,8 +439,8 @@ class Finder:
                 self.w.frame.person(toks[verb + 1]) or toks[verb + 1].norm in self.w.frame.det)
             if not (ok and j is not None and j >= a) and not inverted:
                 continue
-            lead = next((m for m in range(a - 1, 0, -1)  # after a full stop inside
-                         if any(c in ".!?" for c in text[toks[m - 1].end:toks[m].start])), 0)
+            lead = next((m for m in range(a - 1, 0, -1)  # after a full stop or a dash
+                         if _clause_break(text[toks[m - 1].end:toks[m].start])), 0)
             while lead < a and toks[lead].norm in LEAD:
                 lead += 1
             if lead >= a:
@@ -375,8 +448,9 @@ class Finder:
             who = self.speaker(toks, verb, j) if ok else \
                 speaker_at(text, self.w.speakers, toks, verb)
             spans = [Reported(toks[lead].start, toks[a - 1].end, who, toks[verb].text)]
-            if b < len(toks) and toks[b].norm not in BREAKS:  # a parenthetical tag: the
-                # claim goes on after it (not "…, officials said, and the port closed")
+            if b < len(toks) and toks[b].norm not in BREAKS and not inverted:
+                # a parenthetical tag: the claim goes on after it (not "…, officials said,
+                # and the port closed"; not "…, says Ann Holt, director of …": an apposition)
                 spans.append(Reported(toks[b].start, toks[clause_end(text, toks, b) - 1].end,
                                       who, toks[verb].text))
             return spans
