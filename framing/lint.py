@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from framing.lexicon import LEVELS, Lexicon
+from framing.lexicon import LEVELS, Entry, Lexicon
 from framing.lintconfig import Settings
 from framing.mask import DIRECTIVE, line_starts
 from framing.results import KINDS, Article, Flag
@@ -173,7 +173,7 @@ def check_text(text: str, path: str, syntax: str, settings: Settings,
     return findings(article, text, path, settings, lexicon, found)
 
 
-def _level(flag: Flag, settings: Settings, entry) -> str:
+def _level(flag: Flag, settings: Settings, entry: Entry | None) -> str:
     """The finding's level: as configured, else the entry's or the kind's default; a word in
     reported speech ("Vale said the plan was a giveaway") one step below that default, since
     the writer reports it rather than says it (a level set for the rule or kind is kept)."""

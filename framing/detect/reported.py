@@ -23,12 +23,15 @@ own report of themself stays the writer's):
 
 A verb of believing with a speaker as subject is itself reported ("the governor saw it as a
 local decision", "my client might think that"): a hedge there is the speaker's state of
-mind, not the writer hedging. Verbs of saying stay the writer's (the choice of "slammed"
-over "said" is the writer's).
+mind, not the writer hedging (a modal or "seems to" before it stays the writer's hedge).
+Verbs of saying stay the writer's (the choice of "slammed" over "said" is the writer's).
 
-The complement ends at the sentence's end, at a semicolon or dash, or at a comma before a
-word that opens the writer's next clause ("…, but", "…, and the council …"); a label ends at
-a preposition. Flags inside quotation marks stay `quoted`.
+Never for the writer ("I think that …"), a denial ("the minister never said …", "nobody can
+argue …"), a document ("the records revealed that …"), an object ("to make people think
+that …") or a noun ("Vale's warning that …" is a noun of saying, above). The complement
+ends at the sentence's end or at a comma, semicolon, colon or dash (what follows may be the
+writer's again); a label also at a preposition of time or place. Flags inside quotation
+marks stay `quoted` (pipeline: `voice_of`).
 """
 from __future__ import annotations
 
@@ -54,13 +57,12 @@ AS_VERBS = frozenset({  # Y "as" Z: the label after "as" is the speaker's
     "characterising", "portray", "portrays", "portrayed", "portraying", "depict", "depicts",
     "depicted", "depicting", "decry", "decries", "decried", "decrying", "dismiss", "dismisses",
     "dismissed", "dismissing", "denounce", "denounces", "denounced", "denouncing", "hail",
-    "hails", "hailed", "hailing", "paint", "paints", "painted", "painting", "cast", "casts",
-    "casting", "refer", "refers", "referred", "referring", "see", "sees", "saw", "seeing",
-    "view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",
+    "hails", "hailed", "hailing", "refer", "refers", "referred", "referring", "see", "sees",
+    "saw", "seeing", "view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",
     "brand", "brands", "branded", "branding", "label", "labels", "labeled", "labelled",
     "labeling", "labelling", "condemn", "condemns", "condemned", "condemning", "praise",
     "praises", "praised", "praising", "criticize", "criticizes", "criticized", "criticise",
-    "criticises", "criticised", "attack", "attacks", "attacked", "attacking"})
+    "criticises", "criticised"})
 LABEL_VERBS = frozenset({  # Y Z: "called the plan a giveaway", "branded her a traitor"
     "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "brand",
     "brands", "branded", "branding", "label", "labels", "labeled", "labelled", "labeling",
@@ -101,12 +103,12 @@ ADDRESSEE_REACH = 5  # words between the verb and "that": "told the Reuters poll
 CLAUSE_REACH = 12  # words in which a bare clause's finite verb must stand ("said the … was")
 AS_REACH = 8  # words between a verb and its "as" ("described the new tax plan as")
 CLAUSE_MAX = 60  # words at most in one reported clause (keeps a run-on text linear)
-TAG_WORDS = 8
+TAG_WORDS = 8  # words of a closing tag ("…, a spokesman for the ministry said on Monday.")
 NESTED = 4  # reported spans that may hold one word ("X said Y called it …")
 DOUBLE_QUOTES = "\"“”"  # a quotation's own marks (’ is mostly an apostrophe)
 NAME_ENDS = frozenset({"on", "in", "at", "last", "earlier", "who", "which", "that", "when"})
 BREAK_MARKS = frozenset("!?;:—–")
-SPEAKER_WORDS = 6  # a longer "name" is a run of capitals, not a speaker  # words of a closing tag ("…, a spokesman for the ministry said on Monday.")
+SPEAKER_WORDS = 6  # a longer "name" is a run of capitals, not a speaker
 SUBORDINATORS = frozenset({"what", "which", "who", "whom", "whose", "that", "if", "when",
                           "while", "whereas", "although", "though", "because", "since",
                           "unless", "whether", "where"})  # before a subject: a subordinate clause

@@ -12,8 +12,9 @@ from framing.render.comparison import (Comparison, by_article, interval, kind_la
                                        profile_note, value)
 from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, sentence_case,
                                   strength_mark, voice_note)
-from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 from framing.results import KINDS, Article, Flag
 
 # kind -> (text colour on white, highlight background behind black text)
@@ -189,8 +190,9 @@ def _shares_chart(article: Article) -> str:
 
 
 def _summary(article: Article) -> str:
-    rows = "".join(f"<tr><td>{e(kind)}</td>" + "".join(f"<td class=\"num\">{v}</td>" for v in rest)
-                   + "</tr>" for kind, *rest in count_rows(article))
+    rows = "".join(f"<tr><td>{e(kind)}</td>"
+                   + "".join(f"<td class=\"num\">{v}</td>" for v in rest) + "</tr>"
+                   for kind, *rest in count_rows(article))
     head = "<th>kind</th>" + "".join(f"<th class=\"num\">{e(c)}</th>" for c in COUNT_COLUMNS[1:])
     parts = [f"<h3>Summary</h3><div class=\"scroll\"><table><thead><tr>{head}</tr></thead>"
              f"<tbody>{rows}</tbody></table></div>"]

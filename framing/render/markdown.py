@@ -6,8 +6,9 @@ import re
 from framing.results import Article, Flag
 from framing.render.spans import (KIND_LABELS, context, pieces, sentence_case, strength_mark,
                                   voice_note)
-from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)

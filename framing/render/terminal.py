@@ -13,8 +13,9 @@ from rich.text import Text
 from framing.results import KINDS, Article, Flag
 from framing.render.spans import (KIND_LABELS, context, pieces, strength_mark, voice_note,
                                   superscript)
-from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 
 STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
 STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
