@@ -78,6 +78,8 @@ WRITER = [
     ("The disaster deepened on Monday, officials said, and the regime fell.", "regime"),
     ("Despite the fact that the regime fell, the port stayed open.", "regime"),
     ("The point is that the regime fell.", "regime"),
+    ("The board rightly regards the levy as a giveaway.", "giveaway"),
+    ("Officials may testify — and whether the regime falls is open.", "regime"),
     ("“We must act,” said Ms. Lind, and the brutal crackdown went on.", "brutal"),
     ("“We must act,” she said, according to an aide who saw the brutal raid.", "brutal"),
     ("He told the story of a family that fled the brutal regime.", "brutal"),

@@ -86,6 +86,7 @@ AS_NOUNS = frozenset({"description", "descriptions", "characterization", "charac
 POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "question", "questions",
                         "questionnaire", "ballot", "pollster", "pollsters", "respondents"})
 WRITER = frozenset({"i", "we", "you", "me", "us", "one"})  # the writer (or the reader) speaks
+ENDORSING = frozenset({"rightly", "correctly", "accurately", "justly", "aptly"})
 NEGATORS = frozenset({"not", "never", "no", "nobody", "none", "neither", "nor", "hardly"})
 PARTICLES = frozenset({"for", "on", "off", "up", "out", "in", "back", "upon", "into", "at",
                        "to", "it", "attention", "about", "over"})  # "called for", "called it quits"
@@ -203,8 +204,11 @@ class Finder:
         if j and toks[j - 1].norm in CAUSATIVE:
             return False, None  # an object, not a subject: "to make people think that …"
         if tok.norm.split("'")[0].split("’")[0] in WRITER or any(
-                t.norm in NEGATORS or t.norm.endswith("n't") for t in toks[max(j - 1, 0):k]):
-            return False, None  # the writer's own, or a denial: "nobody can argue", "never said"
+                t.norm in NEGATORS | ENDORSING or t.norm.endswith("n't")
+                for t in toks[max(j - 1, 0):k]):
+            # the writer's own, a denial ("nobody can argue", "never said"), or the writer's
+            # endorsement ("the West rightly regards …": the writer says it too)
+            return False, None
         if tok.norm in ("who", "which") and j and _comma(self.text, toks[j - 1], tok):
             ante = toks[j - 1]  # "China, which labels her …": the antecedent speaks
             return (ante.text[0].isupper() or fw.person(ante)) and ante.base not in \
@@ -264,7 +268,8 @@ class Finder:
             return self._after(toks, k, "of", AS_REACH)
         if k + 1 >= n:
             return None
-        if _comma(self.text, toks[k], toks[k + 1]):
+        if _comma(self.text, toks[k], toks[k + 1]) or \
+                _clause_break(self.text[toks[k].end:toks[k + 1].start]):
             return None  # "as some analysts expect, that could …": a parenthesis
         m = k + 1
         while m < n and (toks[m].norm.endswith("ly") and toks[m].norm not in ("only",)):
@@ -304,8 +309,8 @@ class Finder:
         first = toks[m]
         if first.norm in fw.be or first.norm in FINITE or first.norm in MODALS:
             return True  # the subject moved away: "what officials said was a giveaway"
-        if first.norm in PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT or first.norm in fw.skip \
-                or first.norm.endswith("ly"):
+        if first.norm in PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT | BREAKS \
+                or first.norm in fw.skip or first.norm.endswith("ly"):
             return False  # "said nothing, …", "think twice about …"
         for p in range(m + 1, min(m + CLAUSE_REACH, len(toks))):
             if _comma(self.text, toks[p - 1], toks[p]) or toks[p].norm in BREAKS:
