@@ -47,6 +47,11 @@ def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
     be (`voice_of`)."""
     out = dict.fromkeys(VOICE_GROUPS, 0)
     for toks, spans in zip(sentence_tokens, reported):
+        if not spans:  # most sentences: quoted words and the writer's
+            inside = sum(t.start in quoted for t in toks)
+            out["quoted"] += inside
+            out["writer"] += len(toks) - inside
+            continue
         for t in toks:
             out[voice_of(t.start, t.start in quoted, spans)[0]] += 1
     return out
