@@ -99,6 +99,16 @@ def test_the_writers_own_words_stay_the_writers(text, word):
     assert found[word][0] == "writer", found
 
 
+@pytest.mark.parametrize("text", [
+    "The brutal regime fell, she called repeatedly.", "Vale called", "According to",
+    "Critics said", "according to the", "The claim that", "They asked whether",
+    "Familiar with the plan said the regime fell.", ", critics said,", "Vale said that"])
+def test_sentences_that_end_early_are_no_trouble(text):
+    article = framing.analyse(text, model=False)
+    assert all(f.voice in ("writer", "reported", "quoted") for f in article.flags)
+    assert sum(v["words"] for v in article.scores.by_voice.values()) == article.word_count
+
+
 def test_quoted_words_stay_quoted_inside_reported_speech():
     found = voices("Vale said the plan was a “draconian” giveaway.")
     assert found["draconian"][0] == "quoted" and found["giveaway"] == ("reported", "Vale")

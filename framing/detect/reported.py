@@ -221,7 +221,7 @@ class Finder:
         # before a preposition
         for m in range(j - 1, max(j - 4, -1), -1):
             if toks[m].norm in ("at", "of", "for", "from", "in", "with") and m:
-                head = toks[m - 1 - (toks[m - 1].norm in ("familiar", "close"))]
+                head = toks[max(m - 1 - (toks[m - 1].norm in ("familiar", "close")), 0)]
                 return fw.person(head) and head.base not in fw.documents, m - 1
         if j and toks[j - 1].norm in fw.det and tok.norm not in fw.det and (
                 j + 1 < k or k + 1 < len(toks) and toks[k + 1].norm == "that"):
@@ -274,7 +274,9 @@ class Finder:
         m = k + 1
         while m < n and (toks[m].norm.endswith("ly") and toks[m].norm not in ("only",)):
             m += 1
-        if m < n and toks[m].norm == "that":
+        if m >= n:
+            return None  # "… she called repeatedly."
+        if toks[m].norm == "that":
             return (m + 1, False) if m + 1 < n else None
         if norm in ASK_VERBS:
             wh = next((p for p in range(m, min(m + ADDRESSEE_REACH, n))
