@@ -110,7 +110,7 @@ def unjudged(judged: list[Judged], verdicts: dict[tuple, dict]) -> Iterator[dict
         for f in a.flags:
             if _flag_key(j.id, f) not in verdicts:
                 yield {"article": j.id, "type": "flag", "id": f.id, "start": f.start,
-                       "end": f.end, "text": f.text, "kind": f.kind, "in_quote": f.in_quote,
+                       "end": f.end, "text": f.text, "kind": f.kind, "voice": f.voice,
                        "explanation": f.explanation, "verdict": "", "cause": "",
                        "context": _context(a, f.start, f.end)}
         for q in a.quotes:
@@ -166,11 +166,11 @@ def precision_table(judged: list[Judged], verdicts: dict[tuple, dict]) -> tuple[
             if v is None:
                 missing += 1
                 continue
-            voice = "quoted" if f.in_quote else "writer"
+            voice = f.voice
             for group in ((f.kind, voice), ("all", voice), (f.kind, "any"), ("all", "any")):
                 counts[group + (v["verdict"],)] += 1
     groups = sorted({(k, voice) for k, voice, _ in counts},
-                    key=lambda g: (g[0] == "all", g[0], ("writer", "quoted", "any").index(g[1])))
+                    key=lambda g: (g[0] == "all", g[0], ("writer", "reported", "quoted", "any").index(g[1])))
     rows = []
     for kind, voice in groups:
         c, b, w = (counts[(kind, voice, v)] for v in FLAG_VERDICTS)

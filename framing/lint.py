@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from framing.lexicon import LEVELS, Lexicon
+from framing.lexicon import LEVELS, Entry, Lexicon
 from framing.lintconfig import Settings
 from framing.mask import DIRECTIVE, line_starts
 from framing.results import KINDS, Article, Flag
@@ -46,6 +46,8 @@ class Finding:
     replacement: str | None = None
     in_quote: bool = False
     suppressed: str | None = None  # the directive that silenced it
+    voice: str = "writer"  # writer | reported | quoted (Flag.voice)
+    speaker: str | None = None  # whose reported or quoted words
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,18 @@ def check_text(text: str, path: str, syntax: str, settings: Settings,
     return findings(article, text, path, settings, lexicon, found)
 
 
+def _level(flag: Flag, settings: Settings, entry: Entry | None) -> str:
+    """The finding's level: as configured, else the entry's or the kind's default; a word in
+    reported speech ("Vale said the plan was a giveaway") one step below that default, since
+    the writer reports it rather than says it (a level set for the rule or kind is kept)."""
+    level = settings.level(flag.id, flag.kind, entry.level if entry else None)
+    configured = any(name in layer.levels for layer in settings.layers
+                     for name in (flag.id, flag.kind))
+    if flag.voice == "reported" and not configured and level in LEVELS:
+        return LEVELS[max(LEVELS.index(level) - 1, 0)]
+    return level
+
+
 def findings(article: Article, text: str, path: str, settings: Settings, lexicon: Lexicon,
              found: list[Region]) -> FileReport:
     """The findings in `text` (the file; `article` analysed its masked copy): enabled rules,
@@ -193,12 +207,12 @@ def findings(article: Article, text: str, path: str, settings: Settings, lexicon
         end_line, end_column = lines.at(flag.end)
         out.append(Finding(
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-            start=flag.start, end=flag.end,
-            level=settings.level(flag.id, flag.kind, entry.level if entry else None),
+            start=flag.start, end=flag.end, level=_level(flag, settings, entry),
             rule=flag.id, kind=flag.kind, text=text[flag.start:flag.end],
             message=flag.explanation,
             alternatives=flag.alternatives, replacement=_rewrite(flag, lexicon),
-            in_quote=flag.in_quote, suppressed=_silenced(flag, found)))
+            in_quote=flag.in_quote, suppressed=_silenced(flag, found), voice=flag.voice,
+            speaker=flag.speaker))
     return FileReport(path, text, tuple(out), in_quotes,
                       sum(1 for f in out if f.suppressed))
 

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Literal
 from framing import lexicon as lexicons
 from framing.assertion import sentence_assertion
 from framing.detect import quotes as quote_detector
+from framing.detect.reported import Reported, reported_sentence, reported_spans, voice_of
 from framing.detect.sources import find_sources
 from framing.lexicon import Lexicon
 from framing.match import Matcher, matcher_for
 from framing.results import Article, Cue, Flag, Quote, Sentence, Source, Token
 from framing.readability import readability
 from framing.classify import BIASED
-from framing.score import VOICE_GROUPS, article_scores, voice_group
+from framing.score import VOICE_GROUPS, article_scores
 from framing.segment import quote_spans, sentence_of, sentence_spans, starts_within, tokens
 
 if TYPE_CHECKING:
@@ -29,26 +30,41 @@ BIAS_WORDS = 5
 
 
 def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
-           attributed: bool) -> str:
-    """narrator (the writer's own claim), reported (indirect speech: no quoted words, the claim
-    attributed to a source), quote (quoted words plus at most an attribution tag), mixed.
-    `quoted`: start offsets of the tokens inside direct or partial quotes."""
+           reported: list[Reported]) -> str:
+    """narrator (the writer's own claim), reported (indirect speech: no quoted words, the main
+    claim reported, `reported_sentence`), quote (quoted words plus at most an attribution
+    tag), mixed. `quoted`: start offsets of the tokens inside direct or partial quotes."""
     outside = [t for t in toks if t.start not in quoted]
     if len(outside) == len(toks):
-        return "reported" if attributed else "narrator"
+        return "reported" if reported_sentence(toks, reported) else "narrator"
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
 
 
-def _words_by_voice(sentences: list[Sentence], sentence_tokens: list[list[Token]],
-                    quoted: set[int]) -> dict[str, int]:
-    """Words per voice group (score.VOICE_GROUPS): quoted words wherever they stand, the
-    other words by their sentence's voice."""
+def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
+                    reported: list[list[Reported]]) -> dict[str, int]:
+    """Words per voice (score.VOICE_GROUPS), each word by its own voice as a flag on it would
+    be (`voice_of`)."""
     out = dict.fromkeys(VOICE_GROUPS, 0)
-    for s, toks in zip(sentences, sentence_tokens):
-        inside = sum(t.start in quoted for t in toks)
-        out["quoted"] += inside
-        out[voice_group(s.voice)] += len(toks) - inside
+    for toks, spans in zip(sentence_tokens, reported):
+        if not spans:  # most sentences: quoted words and the writer's
+            inside = sum(t.start in quoted for t in toks)
+            out["quoted"] += inside
+            out["writer"] += len(toks) - inside
+            continue
+        for t in toks:
+            out[voice_of(t.start, t.start in quoted, spans)[0]] += 1
+    return out
+
+
+def _with_voices(flags: list[Flag], reported: list[list[Reported]]) -> list[Flag]:
+    """Every flag with its voice; a flag in reported speech carries the speech's speaker. A
+    scare quote is the writer's (the marks are the writer's punctuation) wherever it stands."""
+    out = []
+    for f in flags:
+        voice, span = voice_of(f.start, f.in_quote,
+                               reported[f.sentence] if f.kind != "scare_quote" else [])
+        out.append(replace(f, voice=voice, speaker=span.speaker if span else f.speaker))
     return out
 
 
@@ -155,18 +171,20 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     if words is not False and classify:  # True or a WordModel
         flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
                               words, lexicon)
+    reported = reported_spans(text, sentence_tokens, lexicon)
+    flags = _with_voices(flags, reported)
     sentences = []
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
         voice = _voice(sentence_tokens[i], quoted, lexicon.classes.get("speech_verb", frozenset()),
-                       i in attributions)
+                       reported[i])
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
                                   cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)
     scores = article_scores(flags, sentences, word_count,
                             None if flags_only else readability(text),
-                            _words_by_voice(sentences, sentence_tokens, quoted))
+                            _words_by_voice(sentence_tokens, quoted, reported))
     return Article(source=source, title=title, text=text, word_count=word_count, scores=scores,
                    sentences=tuple(sentences), flags=tuple(flags), quotes=tuple(quotes),
                    sources=tuple(sources), removed=removed)

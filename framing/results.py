@@ -50,8 +50,11 @@ class Flag:
     alternatives: tuple[str, ...]
     in_quote: bool
     weight: float
-    speaker: str | None = None
+    speaker: str | None = None  # whose words: the quotation's or the reported speech's speaker
     probability: float | None = None  # learned flags: P(an expert marks this word)
+    # whose voice: "writer" (the writer's own words), "reported" (indirect speech, someone
+    # else's words without quotation marks: framing/detect/reported.py) or "quoted"
+    voice: str = "writer"
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ class Readability:
 
 @dataclass(frozen=True)
 class Scores:
-    """Article-level scores; densities count the writer's own words (flags outside quotes)."""
+    """Article-level scores; `counts` and the densities count the writer's own words (flags in
+    the `writer` voice); reported speech and quotations are counted apart."""
 
     loaded_per_1000_words: float
     hedges_per_1000_words: float
@@ -114,6 +118,7 @@ class Scores:
     readability: Readability | None
     counts: dict[str, int] = field(default_factory=dict)
     quoted_counts: dict[str, int] = field(default_factory=dict)
+    reported_counts: dict[str, int] = field(default_factory=dict)  # flags in reported speech
     # per voice ("writer", "reported", "quoted"): sentences, words, biased_sentence_share,
     # counts and densities per 1,000 of that voice's words (score.by_voice)
     by_voice: dict[str, dict] = field(default_factory=dict)

@@ -1,4 +1,5 @@
-"""Article-level scores from flags and sentences (densities count the writer's own words)."""
+"""Article-level scores from flags and sentences (densities count the writer's own words:
+flags whose `voice` is `writer`, neither quoted nor reported)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -23,12 +24,6 @@ DENSITIES = (("loaded", "loaded_per_1000_words"), ("hedge", "hedges_per_1000_wor
              ("booster", "boosters_per_1000_words"), ("anonymous", "anonymous_per_1000_words"))
 
 
-def voice_group(voice: str) -> str:
-    """The group of a sentence's words outside quotation marks: `reported` in indirect speech,
-    else the writer's (an attribution tag's wording is the writer's too)."""
-    return "reported" if voice == "reported" else "writer"
-
-
 def _biased_share(sentences: list[Sentence]) -> float | None:
     probabilities = [s.bias_probability for s in sentences if s.bias_probability is not None]
     return (round(sum(p >= BIASED for p in probabilities) / len(probabilities), 3)
@@ -37,15 +32,15 @@ def _biased_share(sentences: list[Sentence]) -> float | None:
 
 def by_voice(flags: list[Flag], sentences: list[Sentence],
              words: dict[str, int]) -> dict[str, dict]:
-    """Scores per voice: the writer's own sentences (narrator and mixed), reported speech,
-    and quotations. Each: sentences, words, biased_sentence_share, counts per kind and the
-    densities per 1,000 of its own words. Flags inside quotation marks are `quoted`, other
-    flags go by their sentence's voice."""
+    """Scores per voice: the writer's own words, reported speech, and quotations. Each:
+    sentences (by sentence voice: narrator and mixed are the writer's), words and flags (each
+    by its own voice, `Flag.voice`: a word in reported speech inside a writer's sentence is
+    reported), biased_sentence_share, counts per kind and the densities per 1,000 of its own
+    words (`words`: words per voice, as flags are given theirs)."""
     group_of = [SENTENCE_GROUP.get(s.voice, "writer") for s in sentences]
     counts = {g: Counter() for g in VOICE_GROUPS}
     for f in flags:
-        group = "quoted" if f.in_quote else voice_group(sentences[f.sentence].voice)
-        counts[group][f.kind] += 1
+        counts[f.voice][f.kind] += 1
     out = {}
     for g in VOICE_GROUPS:
         own = [s for s, sg in zip(sentences, group_of) if sg == g]
@@ -59,10 +54,11 @@ def by_voice(flags: list[Flag], sentences: list[Sentence],
 def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int,
                    readability: Readability | None,
                    voice_words: dict[str, int] | None = None) -> Scores:
-    """Counts per kind (writer's and quoted), densities per 1,000 words, means and shares;
-    with `voice_words` (words per voice group) also the same per voice (`by_voice`)."""
-    own = Counter(f.kind for f in flags if not f.in_quote)
-    quoted = Counter(f.kind for f in flags if f.in_quote)
+    """Counts per kind (writer's own, reported and quoted: `Flag.voice`), densities of the
+    writer's own flags per 1,000 words, means and shares; with `voice_words` (words per voice
+    group) also the same per voice (`by_voice`)."""
+    by = {g: Counter(f.kind for f in flags if f.voice == g) for g in VOICE_GROUPS}
+    own, quoted = by["writer"], by["quoted"]
     bands = [strength(s.assertion) for s in sentences if s.assertion is not None]
 
     def share(band: str) -> float | None:
@@ -81,5 +77,6 @@ def article_scores(flags: list[Flag], sentences: list[Sentence], word_count: int
         readability=readability,
         counts={k: own[k] for k in KINDS},
         quoted_counts={k: quoted[k] for k in KINDS},
+        reported_counts={k: by["reported"][k] for k in KINDS},
         by_voice=by_voice(flags, sentences, voice_words) if voice_words is not None else {},
     )

@@ -569,7 +569,7 @@ def test_stdin_is_checked_as_text_unless_syntax_says():
 
 
 def test_entry_levels_and_error_fail_level(tmp_path):
-    found = findings(tmp_path, "e.txt", "They called the migrants vermin and the regime fell.\n")
+    found = findings(tmp_path, "e.txt", "They treated the migrants as vermin and the regime fell.\n")
     assert [(f["rule"], f["level"]) for f in found] == [("loaded.vermin", "error"),
                                                         ("loaded.regime", "warning")]
     assert run(str(tmp_path / "e.txt"), "--fail-level", "error").exit_code == 1

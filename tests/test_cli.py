@@ -53,7 +53,7 @@ def test_markdown_report():
     result = run("analyse", LOADED, "--format", "markdown")
     assert result.exit_code == 0
     assert result.output.startswith("# ") and "## Flags" in result.output
-    assert "| kind | writer | in quotes | per 1,000 words |" in result.output
+    assert "| kind | writer | reported | in quotes | per 1,000 words |" in result.output
 
 
 def test_stdin_markdown_draft():

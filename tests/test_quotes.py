@@ -201,10 +201,13 @@ def test_scores_by_voice_keep_quotations_and_reported_speech_apart():
     assert [voice[g]["sentences"] for g in ("writer", "reported", "quoted")] == [2, 1, 1]
     assert voice["quoted"]["counts"]["loaded"] == 2 and voice["writer"]["counts"]["loaded"] == 1
     assert voice["reported"]["counts"]["loaded"] == 1
-    # the writer's words: two narrator sentences (5 + 4) and the tag "Ms. Lind said after the
-    # vote" (6), whose wording is the writer's; densities are per 1,000 of those words
-    assert voice["writer"]["words"] == 15
-    assert voice["writer"]["loaded_per_1000_words"] == round(1000 / 15, 2)
+    # the writer's words: two narrator sentences (5 + 4), the tag "Ms. Lind said after the
+    # vote" (6) and the reporting clause "Ms. Lind said" (3), whose wording is the writer's;
+    # the reported words are the complement "the radical plan was rushed" (5); densities are
+    # per 1,000 of each voice's own words
+    assert voice["writer"]["words"] == 18 and voice["reported"]["words"] == 5
+    assert voice["writer"]["loaded_per_1000_words"] == round(1000 / 18, 2)
+    assert voice["reported"]["loaded_per_1000_words"] == 200.0
     assert sum(v["words"] for v in voice.values()) == article.word_count
 
 

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 from framing.compare import METRICS, Distinctive, Metric, Profile, Row, SideBySide, WordChoice
 from framing.render.comparison import (Comparison, by_article, interval, kind_label,
                                        profile_note, value)
-from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, quoted_words,
-                                  strength_mark)
-from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.spans import (KIND_LABELS, context, cue_list, pieces, sentence_case,
+                                  strength_mark, voice_note)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 from framing.results import KINDS, Article, Flag
 
 # kind -> (text colour on white, highlight background behind black text)
@@ -122,8 +123,9 @@ def _tip(flag: Flag) -> str:
              f"{e(flag.category.replace('_', ' '))}", e(flag.explanation)]
     if flag.alternatives:
         lines.append("Instead: " + e("; ".join(flag.alternatives)))
-    if flag.in_quote:
-        lines.append(f"In a quotation: {e(flag.speaker or 'someone else')}'s words")
+    note = voice_note(flag)
+    if note:
+        lines.append(e(sentence_case(note)))
     return "<br>".join(lines)
 
 
@@ -160,9 +162,9 @@ def _flag_item(article: Article, a: int, n: int, flag: Flag) -> str:
              f"· {e(flag.category.replace('_', ' '))}: “{e(flag.text)}” "
              f"<a href=\"#a{a}-r{n}\" aria-label=\"back to flag {n} in the text\">↩</a>",
              f"<div class=\"ctx\">{e(context(article, flag))}</div>"]
-    if flag.in_quote:
-        parts.append(f"<div class=\"note\">In a quotation: {e(quoted_words(flag))}, "
-                     "not the writer's.</div>")
+    note = voice_note(flag)
+    if note:
+        parts.append(f"<div class=\"note\">{e(sentence_case(note))}.</div>")
     parts.append(f"<div class=\"why\">Why: {e(flag.explanation)}</div>")
     if flag.alternatives:
         parts.append(f"<div>Instead: {e('; '.join(flag.alternatives))}</div>")
@@ -188,12 +190,12 @@ def _shares_chart(article: Article) -> str:
 
 
 def _summary(article: Article) -> str:
-    rows = "".join(f"<tr><td>{e(kind)}</td><td class=\"num\">{w}</td><td class=\"num\">{q}</td>"
-                   f"<td class=\"num\">{d}</td></tr>" for kind, w, q, d in count_rows(article))
-    parts = ["<h3>Summary</h3><div class=\"scroll\"><table><thead><tr><th>kind</th>"
-             "<th class=\"num\">writer</th><th class=\"num\">in quotes</th>"
-             f"<th class=\"num\">per 1,000 words</th></tr></thead><tbody>{rows}</tbody>"
-             "</table></div>"]
+    rows = "".join(f"<tr><td>{e(kind)}</td>"
+                   + "".join(f"<td class=\"num\">{v}</td>" for v in rest) + "</tr>"
+                   for kind, *rest in count_rows(article))
+    head = "<th>kind</th>" + "".join(f"<th class=\"num\">{e(c)}</th>" for c in COUNT_COLUMNS[1:])
+    parts = [f"<h3>Summary</h3><div class=\"scroll\"><table><thead><tr>{head}</tr></thead>"
+             f"<tbody>{rows}</tbody></table></div>"]
     for line in (readability_line(article), quotes_line(article)):
         if line:
             parts.append(f"<p>{e(line)}.</p>")
@@ -214,7 +216,8 @@ def _summary(article: Article) -> str:
                   for p, text, words in most_biased(article)]
         parts.append("</ul>")
     parts.append("<p class=\"note\">Densities count the writer's own words; flags inside "
-                 "quotations are the speaker's and are counted apart.</p>")
+                 "quotations and in reported speech are someone else's words and are counted "
+                 "apart.</p>")
     return "".join(parts)
 
 
@@ -320,7 +323,7 @@ def _score_table(side: SideBySide) -> str:
     return (f"<div class=\"scroll\"><table><thead><tr><th scope=\"col\">score</th>{head}</tr>"
             f"</thead><tbody>{''.join(body)}</tbody></table></div>"
             "<p class=\"note\">▲ and bold mark the highest value in each row. Densities count "
-            "the writer's own words (quotations apart).</p>")
+            "the writer's own words (quotations and reported speech apart).</p>")
 
 
 def _row_chart(row: Row, names: tuple[str, ...]) -> str:

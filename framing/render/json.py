@@ -11,7 +11,7 @@ SCHEMA = "framing/1"
 SENTENCE_KEYS = ("index", "start", "end", "assertion", "bias_probability", "voice", "cues",
                  "bias_words")
 FLAG_KEYS = ("kind", "id", "term", "start", "end", "text", "sentence", "category", "explanation",
-             "alternatives", "in_quote", "weight", "speaker", "probability")
+             "alternatives", "in_quote", "weight", "speaker", "probability", "voice")
 
 
 def _plain(value: object) -> object:

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 from framing.results import Article, Flag
-from framing.render.spans import KIND_LABELS, context, pieces, quoted_words, strength_mark
-from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.spans import (KIND_LABELS, context, pieces, sentence_case, strength_mark,
+                                  voice_note)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
@@ -46,8 +48,9 @@ def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
     lines = [f"{number}. <a id=\"{anchor}{number}\"></a>**{KIND_LABELS[flag.kind]}** "
              f"({flag.category.replace('_', ' ')}): “{escape(flag.text)}” `{flag.id}`  ",
              f"   > {escape(context(article, flag))}  "]
-    if flag.in_quote:
-        lines.append(f"   *In a quotation: {escape(quoted_words(flag))}, not the writer's.*  ")
+    note = voice_note(flag)
+    if note:
+        lines.append(f"   *{escape(sentence_case(note))}.*  ")
     lines.append(f"   Why: {escape(flag.explanation)}  ")
     if flag.alternatives:
         lines.append(f"   Instead: {escape('; '.join(flag.alternatives))}  ")
@@ -55,7 +58,7 @@ def _flag(article: Article, number: int, flag: Flag, anchor: str) -> str:
 
 
 def _summary(article: Article) -> str:
-    rows = ["| kind | writer | in quotes | per 1,000 words |", "|---|---:|---:|---:|"]
+    rows = [f"| {' | '.join(COUNT_COLUMNS)} |", "|---" + "|---:" * (len(COUNT_COLUMNS) - 1) + "|"]
     rows += [f"| {' | '.join(row)} |" for row in count_rows(article)]
     paragraphs = ["\n".join(rows)]
     paragraphs += [escape(line) + "." for line in (readability_line(article), quotes_line(article))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from framing.assertion import strength, strength_level
 from framing.results import Article, Flag, Sentence
@@ -68,9 +69,35 @@ def strength_mark(sentence: Sentence) -> str:
     return "" if sentence.assertion is None else STRENGTH_MARKS[strength_level(sentence.assertion)]
 
 
-def quoted_words(flag: Flag) -> str:
+def quoted_words(flag: Voiced) -> str:
     """Whose words a flag inside quoted speech is: "the words of X" or "someone else's words"."""
     return f"the words of {flag.speaker}" if flag.speaker else "someone else's words"
+
+
+class Voiced(Protocol):
+    """A flag or a lint finding: what `voice_note` reads."""
+
+    in_quote: bool
+    voice: str
+    speaker: str | None
+
+
+def voice_note(flag: Voiced) -> str | None:
+    """Whose voice a flag (or a `framing check` finding) is in, in words (None for the
+    writer's own): the one wording every renderer uses."""
+    if flag.voice == "quoted" or flag.in_quote:
+        return f"in a quotation: {quoted_words(flag)}, not the writer's"
+    if flag.voice == "reported":
+        if flag.speaker:
+            return (f"in reported speech, attributed to {flag.speaker}: the writer reports this "
+                    "wording, it is not the writer's own claim")
+        return ("in reported speech: the writer reports someone else's wording, it is not the "
+                "writer's own claim")
+    return None
+
+
+def sentence_case(note: str) -> str:
+    return note[:1].upper() + note[1:]
 
 
 def cue_list(sentence: Sentence) -> str:

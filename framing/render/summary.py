@@ -7,13 +7,18 @@ from framing.classify import BIASED
 from framing.render.spans import KIND_LABELS, cue_list, extremes, sentence_text
 
 
-def count_rows(article: Article) -> list[tuple[str, str, str, str]]:
-    """(kind label, writer's count, quoted count, per 1,000 words) for every kind."""
+COUNT_COLUMNS = ("kind", "writer", "reported", "in quotes", "per 1,000 words")
+
+
+def count_rows(article: Article) -> list[tuple[str, str, str, str, str]]:
+    """(kind label, writer's own count, reported-speech count, quoted count, the writer's
+    per 1,000 words) for every kind, under `COUNT_COLUMNS`."""
     s = article.scores
     density = {"loaded": s.loaded_per_1000_words, "hedge": s.hedges_per_1000_words,
                "booster": s.boosters_per_1000_words, "anonymous": s.anonymous_per_1000_words}
-    return [(KIND_LABELS[k], str(s.counts[k]), str(s.quoted_counts[k]),
-             f"{density[k]:.1f}" if k in density else "") for k in KINDS]
+    return [(KIND_LABELS[k], str(s.counts[k]), str(s.reported_counts.get(k, 0)),
+             str(s.quoted_counts[k]), f"{density[k]:.1f}" if k in density else "")
+            for k in KINDS]
 
 
 def readability_line(article: Article) -> str | None:

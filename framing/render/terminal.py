@@ -11,10 +11,11 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.results import KINDS, Article, Flag
-from framing.render.spans import (KIND_LABELS, context, pieces, quoted_words, strength_mark,
+from framing.render.spans import (KIND_LABELS, context, pieces, strength_mark, voice_note,
                                   superscript)
-from framing.render.summary import (bias_line, count_rows, extreme_sentences, most_biased,
-                                    quotes_line, readability_line, source_lines, strength_line)
+from framing.render.summary import (COUNT_COLUMNS, bias_line, count_rows, extreme_sentences,
+                                    most_biased, quotes_line, readability_line, source_lines,
+                                    strength_line)
 
 STRENGTH_STYLES = {"⇊": "bold blue", "↓": "blue", "↑": "magenta", "⇈": "bold magenta"}
 STYLES = {"loaded": "bold red", "hedge": "bold yellow", "booster": "bold magenta",
@@ -50,8 +51,9 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
     body.append(f"  “{flag.text}”" if flag.kind != "scare_quote" else f"  {flag.text}")
     body.append(f"   {flag.id}\n", style="dim")
     body.append(f"{context(article, flag)}\n", style="dim")
-    if flag.in_quote:
-        body.append(f"in a quotation: {quoted_words(flag)}, not the writer's\n", style="italic")
+    note = voice_note(flag)
+    if note:
+        body.append(f"{note}\n", style="italic")
     body.append(f"why: {flag.explanation}")
     if flag.alternatives:
         body.append(f"\ninstead: {'; '.join(flag.alternatives)}", style="green" if color else "")
@@ -64,9 +66,8 @@ def _flag_block(article: Article, number: int, flag: Flag, color: bool) -> Table
 
 def _summary(article: Article) -> Table:
     table = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
-    for column, justify in (("kind", "left"), ("writer", "right"), ("in quotes", "right"),
-                            ("per 1,000 words", "right")):
-        table.add_column(column, justify=justify)
+    for column in COUNT_COLUMNS:
+        table.add_column(column, justify="left" if column == "kind" else "right")
     for row in count_rows(article):
         table.add_row(*row)
     return table

@@ -9,7 +9,7 @@ from framing.lint import FileReport
 SCHEMA = "framing-check/1"
 FINDING_KEYS = ("line", "column", "end_line", "end_column", "start", "end", "level", "rule",
                 "kind", "text", "message", "alternatives", "replacement", "in_quote",
-                "suppressed")
+                "suppressed", "voice", "speaker")
 
 
 def document(reports: list[FileReport]) -> dict:

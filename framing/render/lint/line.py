@@ -3,6 +3,7 @@ and GitHub Actions workflow commands (`::warning file=...,line=...,col=...::mess
 from __future__ import annotations
 
 from framing.lint import FileReport, Finding
+from framing.render.spans import sentence_case, voice_note
 
 GITHUB_LEVELS = {"suggestion": "notice", "warning": "warning", "error": "error"}
 
@@ -12,6 +13,8 @@ def message(f: Finding) -> str:
     text = f"“{f.text}”: {f.message}" if f.kind != "scare_quote" else f"{f.text}: {f.message}"
     if f.alternatives:
         text += f" Instead: {'; '.join(f.alternatives)}."
+    if f.voice == "reported":
+        text += f" ({sentence_case(voice_note(f))}.)"
     if f.suppressed:
         text += f" (suppressed: {f.suppressed})"
     return " ".join(text.split())

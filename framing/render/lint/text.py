@@ -40,6 +40,9 @@ def _finding(report: FileReport, f: Finding, color: bool) -> list[str]:
             f"{_style(f.text, color, bold=True)}  {_style(f.rule, color, dim=True)}")
     if f.in_quote:
         head += _style("  (in quoted speech)", color, italic=True)
+    elif f.voice == "reported":
+        who = f": attributed to {f.speaker}" if f.speaker else ""
+        head += _style(f"  (in reported speech{who})", color, italic=True)
     if f.suppressed:
         head += _style(f"  (suppressed: {f.suppressed})", color, dim=True)
     excerpt, caret, width = _excerpt(report, f)
