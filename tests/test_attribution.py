@@ -205,6 +205,9 @@ CASES = [
      ["Olga Brandt"]),
     ("The Ostby Chamber of Commerce issued a statement saying the port “must stay open.”",
      ["Ostby Chamber of Commerce"]),
+    # a name that only modifies the subject's head: the whole subject speaks
+    ("Ostby diplomats describe the pier as a “gift to the region.”", ["Ostby diplomats"]),
+    ("When she talks about “fair tolls,” Lind is referring to the 2019 rules.", ["Lind"]),
     ("Harbour Board 5 engineer Per Sand wrote a memo naming the rust “a grave risk.”", ["Per Sand"]),
     # --- a name after a role after a name; "his office"; a determiner is no name ---------------
     ("“The port is broke,” said Ruiz spokeswoman Ilse Varga.", ["Ilse Varga"]),

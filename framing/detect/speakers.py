@@ -311,6 +311,10 @@ def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) 
     if not run or run[0] is not toks[first] or end >= k or run[-1].norm != run[-1].base \
             or not toks[end].text.isalpha() or not toks[end].text.islower():
         return None
+    if end + 1 == k and toks[end].norm not in words.be:
+        # a lower-case word right before the verb is the subject's head and the name only
+        # its modifier: "U.S. officials said", "Chinese diplomats describe"
+        return text[run[0].start:toks[end].end]
     return text[run[0].start:run[-1].end]
 
 
