@@ -50,14 +50,21 @@ def test_numpy_and_python_sweeps_agree_bit_for_bit(monkeypatch):
     assert any(words for _, words in python)  # explanations were compared too
 
 
-@pytest.mark.parametrize("lengths", [[0], [1], [3, 0, 5], [70, 1, 2000, 0, 9], [5000], [1] * 300])
+@pytest.mark.parametrize("lengths", [[0], [1], [7], [3, 0, 5], [70, 1, 2000, 0, 9], [5000],
+                                     [1] * 300])
 def test_segment_sums_add_left_to_right_like_sum(lengths, monkeypatch):
     import numpy as np
 
     from framing.classify import vector
 
-    monkeypatch.setattr(vector, "_CELLS", 1000)  # exercise the split and the long-run paths
+    monkeypatch.setattr(vector, "_CELLS", 3000)  # exercise the split and the long-run paths
     rng = random.Random(len(lengths))
     runs = [[rng.uniform(-1e3, 1e3) * 10 ** rng.randint(-8, 8) for _ in range(n)] for n in lengths]
-    got = segment_sums(np.array([x for run in runs for x in run]), np.array(lengths))[0]
-    assert [repr(x) for x in got.tolist()] == [repr(float(sum(run))) for run in runs]
+    flat = np.array([x for run in runs for x in run])
+    one, = segment_sums(flat, np.array(lengths))
+    first, second = segment_sums(np.stack((flat, flat[::-1])), np.array(lengths))
+    expected = [repr(float(sum(run))) for run in runs]
+    assert [repr(x) for x in one.tolist()] == [repr(x) for x in first.tolist()] == expected
+    flipped = flat[::-1].tolist()
+    runs = [[flipped.pop(0) for _ in range(n)] for n in lengths]
+    assert [repr(x) for x in second.tolist()] == [repr(float(sum(run))) for run in runs]

@@ -181,10 +181,17 @@ class CueBlock:
     weight: float
     names: tuple[str, ...]
     coef: tuple[float, ...]
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_order", {name: k for k, name in enumerate(self.names)})
 
     def contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
-        return [(name, self.weight * cue_value(cues[name]) * c)
-                for name, c in zip(self.names, self.coef) if cues.get(name)]
+        """(name, weight × value × coef) of each cue present, in the order of `names`."""
+        order = self._order
+        present = sorted(order[name] for name, count in cues.items() if count and name in order)
+        return [(self.names[k], self.weight * cue_value(cues[self.names[k]]) * self.coef[k])
+                for k in present]
 
 
 @dataclass(frozen=True)

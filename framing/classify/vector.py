@@ -2,8 +2,8 @@
 floats, bit for bit, as `NgramBlock.sweep` and `NgramBlock.credit` sentence by sentence.
 
 Only operations that round exactly as Python's do are used: element-wise products and
-quotients, `sqrt`, and sums taken strictly left to right (`np.add.accumulate` along a row,
-starting from 0.0, as `sum` starts from 0). The n-grams of each sentence keep their
+quotients, `sqrt`, and sums taken strictly left to right from 0.0, as `sum` takes them
+(`segment_sums`). The n-grams of each sentence keep their
 first-occurrence order, the order in which `sweep` adds them up. numpy costs ~60 ms to
 import, so `BiasModel.assess` uses this module only once a process has scored enough
 sentences for that to pay (`predict.VECTOR_AFTER`).
@@ -65,25 +65,30 @@ def _sublinear(top: int) -> np.ndarray:
 
 def segment_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Sum of each run of `values` (runs of `lengths`, in order; `values` may have several
-    rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`:
-    the runs become the zero-padded rows of a matrix accumulated along them."""
+    rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`.
+
+    The k-th value of every run goes to row k + 1 of a zero-padded matrix (row 0 is the 0.0
+    that `sum` starts from) and the rows are added up one after another: numpy adds along
+    the slow axis of an array value by value into the result, without the pairwise
+    summation it uses along the fast one. At least two columns keep that axis the slow one.
+    """
     values = np.atleast_2d(values)
-    n = len(lengths)
+    rows, n = len(values), len(lengths)
     if not values.shape[1]:
-        return np.zeros((len(values), n))
+        return np.zeros((rows, n))
     top = int(lengths.max())
-    if top * n > _CELLS and n > 1:  # split, so one long run does not pad all the others
+    if top * n * rows > _CELLS and n > 1:  # split, so one long run does not pad all the others
         half = n // 2
         cut = int(lengths[:half].sum())
         return np.concatenate((segment_sums(values[:, :cut], lengths[:half]),
                                segment_sums(values[:, cut:], lengths[half:])), axis=1)
-    if top * n > _CELLS:  # one run longer than the matrix may be
+    if top * n * rows > _CELLS:  # one run longer than the matrix may be
         return np.array([[sum(row)] for row in values.tolist()])
     starts = np.cumsum(lengths) - lengths
     rank = np.arange(values.shape[1]) - np.repeat(starts, lengths)
-    matrix = np.zeros((len(values), n, top + 1))
-    matrix[:, np.repeat(np.arange(n), lengths), rank + 1] = values
-    return np.add.accumulate(matrix, axis=2, out=matrix)[:, :, -1]
+    matrix = np.zeros((top + 1, rows, max(n, 2)))
+    matrix[rank + 1, :, np.repeat(np.arange(n), lengths)] = values.T
+    return matrix.sum(axis=0)[:, :n]
 
 
 @dataclass

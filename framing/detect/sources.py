@@ -114,8 +114,8 @@ def _names(text: str, words: SpeakerWords,
     for toks in sentence_tokens:
         i = 0
         while i < len(toks):
-            run = name_run(text, words, toks, i, 1)
-            if len(run) >= 2 and words.is_name_word(toks[i]):
+            run = name_run(text, words, toks, i, 1) if words.is_name_word(toks[i]) else []
+            if len(run) >= 2:
                 name = text[run[0].start:run[-1].end]
                 key = _key(name)
                 if key not in names or len(name) > len(names[key][1]):
