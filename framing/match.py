@@ -36,6 +36,16 @@ def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool
     return True
 
 
+def _opens(node: dict | None, toks: list[Token], k: int) -> bool:
+    """A form may match from a first word whose trie node is `node`: a form ends there or
+    may go on with toks[k] (a cheap test before `Matcher._at`; most first words open none)."""
+    if node is None:
+        return False
+    if _END in node or "*" in node:
+        return True
+    return k < len(toks) and (toks[k].norm in node or toks[k].base in node)
+
+
 class Matcher:
     """A trie of all forms, word by word ("*" matches any one word); finds the longest
     non-excepted match at each token (ties: the entry listed first)."""
@@ -59,7 +69,9 @@ class Matcher:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if tok.norm in root or tok.base in root:
+            if (tok.norm in root or tok.base in root) and (
+                    _opens(root.get(tok.norm), toks, i + 1)
+                    or (tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))):
                 match = self._at(text, toks, i)
                 if match:
                     out.append(match)

@@ -59,10 +59,8 @@ def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKE
         min_n += 1
     else:
         tokens = []
-    n_original = len(original)
-    for n in range(min_n, min(max_n + 1, n_original + 1)):
-        for i in range(n_original - n + 1):
-            tokens.append(" ".join(original[i:i + n]))
+    for n in range(min_n, min(max_n + 1, len(original) + 1)):  # i.e. " ".join(original[i:i + n])
+        tokens += map(" ".join, zip(*(original[k:] for k in range(n))))
     return tokens
 
 

@@ -10,7 +10,6 @@ sentences for that to pay (`predict.VECTOR_AFTER`).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from collections.abc import Sequence
@@ -137,17 +136,20 @@ class Batch:
             mask = picked[self.word_text]
             sums = segment_sums(share[self.which[picked[self.hit_text]]], self.per_word[mask])[0]
             values = (w * sums / self.norm[self.word_text[mask]]).tolist()
-            labels = (word.strip(LABEL_STRIP) or word for i in chosen for word in self.words[i])
+            words = [word for i in chosen for word in self.words[i]]
+            labels = list(map(str.strip, words, repeat(LABEL_STRIP)))
+            if "" in labels:  # a word of punctuation only keeps its own label
+                labels = [label or word for label, word in zip(labels, words)]
             owners = self.word_text[mask].tolist()
         for i in chosen:
             self.credits[i] = []
         for i, label, value in zip(owners, labels, values):
             self.credits[i].append((label, value))
 
-    def credit(self, i: int, parts: Counter[str]) -> None:
+    def credit(self, i: int, parts: dict[str, float]) -> None:
         """`NgramBlock.credit` for text i (one of those `explain` was given)."""
         for label, value in self.credits.get(i, ()):
-            parts[label] += value
+            parts[label] = parts.get(label, 0) + value
 
 
 def sweep(block: NgramBlock, texts: Sequence[str]) -> Batch:
