@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, or_
 
 from framing.frames import FrameWords, speech_frame
 from framing.lexicon import COMPLEMENT_PREPS, NEAR, Entry, Exception_, Lexicon, WordSet
@@ -21,6 +23,7 @@ class Match:
 
 
 _END = ""  # trie key of the forms that end at a node (no form word is empty)
+_NORM, _BASE = attrgetter("norm"), attrgetter("base")
 
 
 def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
@@ -64,20 +67,19 @@ class Matcher:
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping."""
-        out = []
+        out: list[Match] = []
         root = self.root
-        i = 0
-        while i < len(toks):
+        known = root.__contains__
+        after = 0  # the end of the last match
+        starts = map(or_, map(known, map(_NORM, toks)), map(known, map(_BASE, toks)))
+        for i in compress(range(len(toks)), starts):  # the words some form starts with
             tok = toks[i]
-            if (tok.norm in root or tok.base in root) and (
-                    _opens(root.get(tok.norm), toks, i + 1)
-                    or (tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))):
+            if i >= after and (_opens(root.get(tok.norm), toks, i + 1) or (
+                    tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))):
                 match = self._at(text, toks, i)
                 if match:
                     out.append(match)
-                    i = match.last
-                    continue
-            i += 1
+                    after = match.last
         return out
 
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:

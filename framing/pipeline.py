@@ -5,6 +5,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 from framing import lexicon as lexicons
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from framing.classify.words import WordModel
 
 
+_START = attrgetter("start")
 ATTRIBUTION_TAG_WORDS = 8
 BIAS_WORDS = 5
 
@@ -46,7 +48,7 @@ def _words_by_voice(sentences: list[Sentence], sentence_tokens: list[list[Token]
     other words by their sentence's voice."""
     out = dict.fromkeys(VOICE_GROUPS, 0)
     for s, toks in zip(sentences, sentence_tokens):
-        inside = sum(t.start in quoted for t in toks)
+        inside = len(quoted.intersection(map(_START, toks))) if quoted else 0
         out["quoted"] += inside
         out[voice_group(s.voice)] += len(toks) - inside
     return out

@@ -21,12 +21,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import is_not
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
 
+_known = partial(is_not, None)
 #: scikit-learn's default token pattern: words of two or more word characters.
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's _VectorizerMixin._white_spaces
@@ -183,6 +185,6 @@ def rate_table(texts: Iterable[str], marked: Iterable[Iterable[str]],
 def rate_values(words: Iterable[str], table: dict[str, float]) -> list[float]:
     """`RATE_FEATURES` of a sentence's distinct words: the highest rate, the sum of the three
     highest, and how many words have a rate over 0.3 and over 0.5."""
-    rates = sorted((table[w] for w in words if w in table), reverse=True)
+    rates = sorted(filter(_known, map(table.get, words)), reverse=True)
     return [rates[0] if rates else 0.0, sum(rates[:3]),
             float(sum(r > 0.3 for r in rates)), float(sum(r > 0.5 for r in rates))]

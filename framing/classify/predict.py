@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import partial
-from operator import is_not, mul, truediv
+from operator import mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from framing.classify.features import (
     RATE_FEATURES,
     SURFACE_CUES,
     TOKEN_PATTERN,
+    _known,
     char_wb_words,
     cue_value,
     rate_tokens,
@@ -59,7 +60,6 @@ DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.js
 MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
 _CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
 LABEL_STRIP = ".,;:!?\"'“”‘’()[]"  # stripped from a word that char n-grams credit
-_known = partial(is_not, None)
 #: Sentences a process scores one by one before `assess` switches to numpy (its ~60 ms
 #: import pays once about this many have been scored; the results are the same).
 VECTOR_AFTER = 1_000
@@ -264,7 +264,7 @@ class BiasModel:
         if self.cues is not None:
             z += sum(v for _, v in self.cues.contributions(cues))
         if self.rates is not None:
-            z += sum(v * c for v, c in zip(self.rates.values(text), self.rates.coef))
+            z += sum(map(mul, self.rates.values(text), self.rates.coef))
         return z
 
     def decision(self, text: str, cues: dict[str, int]) -> float:

@@ -105,6 +105,15 @@ def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Tok
     return run if run and run[-1].norm == run[-1].base else None
 
 
+def _mark_before(text: str, at: int) -> str:
+    """The last character before `at` that is not white space ("" at the text's start),
+    without copying the text before it (that made long texts quadratic)."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
 def _names(text: str, words: SpeakerWords,
            sentence_tokens: list[list[Token]]) -> tuple[dict[str, tuple[int, str]], set[str]]:
     """(the longest multi-word name per surname key with its first offset, the words written
@@ -121,7 +130,7 @@ def _names(text: str, words: SpeakerWords,
                 if key not in names or len(name) > len(names[key][1]):
                     names[key] = (names.get(key, (run[0].start, ""))[0], name)
             if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
-                    and text[:toks[i].start].rstrip()[-1:] not in ":—":
+                    and _mark_before(text, toks[i].start) not in ":—":
                 evidence.add(toks[i].base)  # not right after an opening mark or a colon
             i += max(len(run), 1) if run and run[0] is toks[i] else 1
     return names, evidence
