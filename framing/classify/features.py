@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 _known = partial(is_not, None)
 #: scikit-learn's default token pattern: words of two or more word characters.
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's _VectorizerMixin._white_spaces
 
 #: Cue keys computed from the text itself (not from lexicon matches).
 SURFACE_CUES = ("quote_marks", "exclamation", "question")
@@ -67,10 +66,12 @@ def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKE
 
 
 def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
-    """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased)."""
+    """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased).
+    scikit-learn first collapses runs of white space (`re.sub(r"\s\s+", " ", text)`); `split`
+    ignores runs anyway, and both read white space as `str.isspace` does: the same words."""
     if lowercase:
         text = text.lower()
-    return _WHITE_SPACES.sub(" ", text).split()
+    return text.split()
 
 
 def word_char_ngrams(word: str, ngram_range: Sequence[int]) -> list[str]:

@@ -120,19 +120,23 @@ def _names(text: str, words: SpeakerWords,
     with a capital away from a sentence's start), for `_Registry`."""
     names: dict[str, tuple[int, str]] = {}
     evidence: set[str] = set()
+    is_name_word = words.is_name_word
     for toks in sentence_tokens:
-        i = 0
-        while i < len(toks):
-            run = name_run(text, words, toks, i, 1) if words.is_name_word(toks[i]) else []
+        after = 0  # past the last name run
+        for i, tok in enumerate(toks):
+            if i < after:
+                continue
+            run = name_run(text, words, toks, i, 1) if is_name_word(tok) else []
             if len(run) >= 2:
                 name = text[run[0].start:run[-1].end]
                 key = _key(name)
                 if key not in names or len(name) > len(names[key][1]):
                     names[key] = (names.get(key, (run[0].start, ""))[0], name)
-            if i and toks[i].text[0].isupper() and text[toks[i].start - 1] not in OPENERS \
-                    and _mark_before(text, toks[i].start) not in ":—":
-                evidence.add(toks[i].base)  # not right after an opening mark or a colon
-            i += max(len(run), 1) if run and run[0] is toks[i] else 1
+            if i and tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
+                    and _mark_before(text, tok.start) not in ":—":
+                evidence.add(tok.base)  # not right after an opening mark or a colon
+            if run and run[0] is tok:
+                after = i + len(run)
     return names, evidence
 
 
