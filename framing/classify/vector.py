@@ -10,9 +10,10 @@ sentences for that to pay (`predict.VECTOR_AFTER`).
 """
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -35,13 +36,15 @@ class _State:
         self.idf = np.array(block.idf, dtype=np.float64)
         self.coef = np.array(block.coef, dtype=np.float64)
         self.size = len(block.ngrams)
-        self.table = np.empty(0, dtype=np.int32)
+        self.local = threading.local()  # each thread its own scratch table (Dask threads)
         self.words: dict[str, bytes] = {}  # char_wb: a word's hits as int32 bytes
 
     def scratch(self, n: int) -> np.ndarray:
-        if len(self.table) < n:
-            self.table = np.empty(n, dtype=np.int32)
-        return self.table
+        """At least n int32s of this thread's scratch space (contents undefined)."""
+        table = getattr(self.local, "table", None)
+        if table is None or len(table) < n:
+            table = self.local.table = np.empty(n, dtype=np.int32)
+        return table
 
 
 def _state(block: NgramBlock) -> _State:
