@@ -68,7 +68,7 @@ def sentence_assertion(toks: list[Token], flags: list[Flag], attribution: Cue | 
                        lexicon: Lexicon) -> tuple[float, tuple[Cue, ...]]:
     """(score, cues) for one sentence from its tokens, its flags and its attribution cue."""
     negators = lexicon.classes.get("negator", frozenset())
-    starts = [t.start for t in toks]
+    starts = [t.start for t in toks] if flags else []
     cues = [c for f in flags
             if (c := _flag_cue(f, toks[max(bisect.bisect_left(starts, f.start) - 2, 0):
                                         bisect.bisect_left(starts, f.start)], negators))]

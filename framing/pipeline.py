@@ -35,7 +35,7 @@ def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
     """narrator (the writer's own claim), reported (indirect speech: no quoted words, the claim
     attributed to a source), quote (quoted words plus at most an attribution tag), mixed.
     `quoted`: start offsets of the tokens inside direct or partial quotes."""
-    outside = [t for t in toks if t.start not in quoted]
+    outside = [t for t in toks if t.start not in quoted] if quoted else toks
     if len(outside) == len(toks):
         return "reported" if attributed else "narrator"
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)

@@ -116,7 +116,7 @@ class Batch:
     hit_text: np.ndarray | None = None
     per_word: np.ndarray | None = None
     word_text: np.ndarray | None = None
-    credits: dict[int, list[tuple[str, float]]] = field(default_factory=dict)
+    credits: dict[int, tuple[list[str], list[float]]] = field(default_factory=dict)
 
     def explain(self, chosen: list[int]) -> None:
         """Work out the credits (`NgramBlock.credit`) of the chosen texts, in ascending
@@ -132,8 +132,8 @@ class Batch:
             mask = picked[self.text_of]
             keys = self.keys[mask]
             values = (w * (self.raw[mask] / self.norm[self.text_of[mask]]) * coef[keys]).tolist()
-            labels = map(self.block.ngrams.__getitem__, keys.tolist())
-            owners = self.text_of[mask].tolist()
+            labels = list(map(self.block.ngrams.__getitem__, keys.tolist()))
+            owners = self.text_of[mask]
         else:
             share = self.raw * coef[self.keys] / self.counts
             mask = picked[self.word_text]
@@ -143,15 +143,17 @@ class Batch:
             labels = list(map(str.strip, words, repeat(LABEL_STRIP)))
             if "" in labels:  # a word of punctuation only keeps its own label
                 labels = [label or word for label, word in zip(labels, words)]
-            owners = self.word_text[mask].tolist()
-        for i in chosen:
-            self.credits[i] = []
-        for i, label, value in zip(owners, labels, values):
-            self.credits[i].append((label, value))
+            owners = self.word_text[mask]
+        sizes = np.bincount(owners, minlength=len(self.scores))[chosen].tolist()
+        at = 0
+        for i, size in zip(chosen, sizes):
+            self.credits[i] = labels[at:at + size], values[at:at + size]
+            at += size
 
     def credit(self, i: int, parts: dict[str, float]) -> None:
         """`NgramBlock.credit` for text i (one of those `explain` was given)."""
-        for label, value in self.credits.get(i, ()):
+        labels, values = self.credits.get(i, ((), ()))
+        for label, value in zip(labels, values):
             parts[label] = parts.get(label, 0) + value
 
 
