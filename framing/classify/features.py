@@ -67,8 +67,8 @@ def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKE
 
 def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
     """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased).
-    scikit-learn first collapses runs of white space (`re.sub(r"\s\s+", " ", text)`); `split`
-    ignores runs anyway, and both read white space as `str.isspace` does: the same words."""
+    scikit-learn first replaces each run of white space by one space; `split` ignores runs
+    anyway, and both read white space as `str.isspace` does: the same words."""
     if lowercase:
         text = text.lower()
     return text.split()
