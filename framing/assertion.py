@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from operator import attrgetter
 
 from framing.lexicon import Lexicon
 from framing.results import Cue, Flag, Token
@@ -27,6 +28,7 @@ ATTRIBUTED = 0.5
 HEDGED_BELOW = -0.15
 BOOSTED_ABOVE = 0.15
 STRONG = 0.5
+_NORM = attrgetter("norm")
 
 
 def _negated(before: list[Token], negators: frozenset[str]) -> bool:
@@ -54,17 +56,19 @@ def _flag_cue(flag: Flag, before: list[Token], negators: frozenset[str]) -> Cue 
 def _conditional(toks: list[Token], lexicon: Lexicon) -> Cue | None:
     conditions = lexicon.classes.get("condition", frozenset())
     modals = lexicon.classes.get("conditional_modal", frozenset())
-    cond = next((t for t in toks if t.norm in conditions), None)
-    if cond and any(t.norm in modals for t in toks):
-        return Cue("conditional", cond.text, CONDITIONAL, cond.start, cond.end)
-    return None
+    norms = list(map(_NORM, toks))
+    first = next(filter(conditions.__contains__, norms), None)
+    if first is None or modals.isdisjoint(norms):
+        return None
+    cond = toks[norms.index(first)]
+    return Cue("conditional", cond.text, CONDITIONAL, cond.start, cond.end)
 
 
 def sentence_assertion(toks: list[Token], flags: list[Flag], attribution: Cue | None,
                        lexicon: Lexicon) -> tuple[float, tuple[Cue, ...]]:
     """(score, cues) for one sentence from its tokens, its flags and its attribution cue."""
     negators = lexicon.classes.get("negator", frozenset())
-    starts = [t.start for t in toks]
+    starts = [t.start for t in toks] if flags else []
     cues = [c for f in flags
             if (c := _flag_cue(f, toks[max(bisect.bisect_left(starts, f.start) - 2, 0):
                                         bisect.bisect_left(starts, f.start)], negators))]

@@ -5,6 +5,8 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, or_
 
 from framing import cache
 from framing.frames import FrameWords, speech_frame
@@ -23,6 +25,7 @@ class Match:
 
 
 _END = ""  # trie key of the forms that end at a node (no form word is empty)
+_NORM, _BASE = attrgetter("norm"), attrgetter("base")
 
 
 def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
@@ -36,6 +39,16 @@ def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool
         if k and text[toks[i + k - 1].end:tok.start].strip():
             return False
     return True
+
+
+def _opens(node: dict | None, toks: list[Token], k: int) -> bool:
+    """A form may match from a first word whose trie node is `node`: a form ends there or
+    may go on with toks[k] (a cheap test before `Matcher._at`; most first words open none)."""
+    if node is None:
+        return False
+    if _END in node or "*" in node:
+        return True
+    return k < len(toks) and (toks[k].norm in node or toks[k].base in node)
 
 
 class Matcher:
@@ -52,18 +65,19 @@ class Matcher:
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping."""
-        out = []
+        out: list[Match] = []
         root = self.root
-        i = 0
-        while i < len(toks):
+        known = root.__contains__
+        after = 0  # the end of the last match
+        starts = map(or_, map(known, map(_NORM, toks)), map(known, map(_BASE, toks)))
+        for i in compress(range(len(toks)), starts):  # the words some form starts with
             tok = toks[i]
-            if tok.norm in root or tok.base in root:
+            if i >= after and (_opens(root.get(tok.norm), toks, i + 1) or (
+                    tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))):
                 match = self._at(text, toks, i)
                 if match:
                     out.append(match)
-                    i = match.last
-                    continue
-            i += 1
+                    after = match.last
         return out
 
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:

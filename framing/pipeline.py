@@ -5,6 +5,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 from framing import lexicon as lexicons
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from framing.classify.words import WordModel
 
 
+_START = attrgetter("start")
 ATTRIBUTION_TAG_WORDS = 8
 BIAS_WORDS = 5
 
@@ -34,7 +36,7 @@ def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
     """narrator (the writer's own claim), reported (indirect speech: no quoted words, the main
     claim reported, `reported_sentence`), quote (quoted words plus at most an attribution
     tag), mixed. `quoted`: start offsets of the tokens inside direct or partial quotes."""
-    outside = [t for t in toks if t.start not in quoted]
+    outside = [t for t in toks if t.start not in quoted] if quoted else toks
     if len(outside) == len(toks):
         return "reported" if reported_sentence(toks, reported) else "narrator"
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
@@ -48,7 +50,7 @@ def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
     out = dict.fromkeys(VOICE_GROUPS, 0)
     for toks, spans in zip(sentence_tokens, reported):
         if not spans:  # most sentences: quoted words and the writer's
-            inside = sum(t.start in quoted for t in toks)
+            inside = len(quoted.intersection(map(_START, toks))) if quoted else 0
             out["quoted"] += inside
             out["writer"] += len(toks) - inside
             continue

@@ -21,15 +21,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import is_not
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
 
+_known = partial(is_not, None)
 #: scikit-learn's default token pattern: words of two or more word characters.
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's _VectorizerMixin._white_spaces
 
 #: Cue keys computed from the text itself (not from lexicon matches).
 SURFACE_CUES = ("quote_marks", "exclamation", "question")
@@ -59,18 +60,18 @@ def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKE
         min_n += 1
     else:
         tokens = []
-    n_original = len(original)
-    for n in range(min_n, min(max_n + 1, n_original + 1)):
-        for i in range(n_original - n + 1):
-            tokens.append(" ".join(original[i:i + n]))
+    for n in range(min_n, min(max_n + 1, len(original) + 1)):  # i.e. " ".join(original[i:i + n])
+        tokens += map(" ".join, zip(*(original[k:] for k in range(n))))
     return tokens
 
 
 def char_wb_words(text: str, lowercase: bool = True) -> list[str]:
-    """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased)."""
+    """The words that `char_wb` cuts n-grams from (white-space separated, lower-cased).
+    scikit-learn first replaces each run of white space by one space; `split` ignores runs
+    anyway, and both read white space as `str.isspace` does: the same words."""
     if lowercase:
         text = text.lower()
-    return _WHITE_SPACES.sub(" ", text).split()
+    return text.split()
 
 
 def word_char_ngrams(word: str, ngram_range: Sequence[int]) -> list[str]:
@@ -185,6 +186,6 @@ def rate_table(texts: Iterable[str], marked: Iterable[Iterable[str]],
 def rate_values(words: Iterable[str], table: dict[str, float]) -> list[float]:
     """`RATE_FEATURES` of a sentence's distinct words: the highest rate, the sum of the three
     highest, and how many words have a rate over 0.3 and over 0.5."""
-    rates = sorted((table[w] for w in words if w in table), reverse=True)
+    rates = sorted(filter(_known, map(table.get, words)), reverse=True)
     return [rates[0] if rates else 0.0, sum(rates[:3]),
             float(sum(r > 0.3 for r in rates)), float(sum(r > 0.5 for r in rates))]

@@ -1,4 +1,4 @@
-"""Score sentences with a trained bias model: pure Python, no numpy, no scikit-learn.
+"""Score sentences with a trained bias model: pure Python, no scikit-learn.
 
 The model is a JSON file (format in docs/classifier.md): n-gram vocabularies with their idf,
 the linear coefficients, the intercept and the feature settings. Loading parses JSON and
@@ -10,6 +10,10 @@ checks every key, type and length (`ModelError` otherwise); nothing in the file 
     model.explain("Critics slammed the radical scheme.")   # what pushed it up
     model.assess(sentences, cues)           # both in one sweep, as `analyse` does
 
+A process that has scored VECTOR_AFTER sentences sweeps the n-grams of many sentences at
+once with numpy (framing/classify/vector.py): the same floats, bit for bit, faster in bulk;
+below that numpy is not imported (its import would cost more than it saves).
+
 The shipped model is read through the start-up cache (framing/cache.py, framing/classify/
 packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
@@ -19,11 +23,11 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import partial
-from operator import is_not, mul, truediv
+from operator import mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +35,7 @@ from framing.classify.features import (
     RATE_FEATURES,
     SURFACE_CUES,
     TOKEN_PATTERN,
+    _known,
     char_wb_words,
     cue_value,
     rate_tokens,
@@ -54,7 +59,12 @@ MAX_NGRAM = 8
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
 MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
 _CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
-_known = partial(is_not, None)
+LABEL_STRIP = ".,;:!?\"'“”‘’()[]"  # stripped from a word that char n-grams credit
+#: Sentences a process scores one by one before `assess` switches to numpy (its ~60 ms
+#: import pays once about this many have been scored; the results are the same).
+VECTOR_AFTER = 1_000
+_VECTOR_CHUNK = 64  # sentences numpy sweeps at once (its scratch table: 64 × vocabulary)
+_scored = 0  # sentences `assess` has scored in this process
 
 
 class ModelError(Exception):
@@ -89,6 +99,7 @@ class NgramBlock:
     coef: Sequence[float]
     index: dict[str, int] = field(repr=False, compare=False)
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _vector: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # vector.py
 
     def hits(self, text: str) -> list[int]:
         """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
@@ -134,7 +145,7 @@ class NgramBlock:
         score = self.weight * sum(map(mul, raw, map(self.coef.__getitem__, counts))) / norm
         return Sweep(score, counts, raw, norm, words)
 
-    def credit(self, sweep: Sweep, parts: Counter[str]) -> None:
+    def credit(self, sweep: Sweep, parts: dict[str, float]) -> None:
         """Add each n-gram's contribution to the log-odds to `parts`: word n-grams under
         their own text, character n-grams shared among the words that contain them (an
         n-gram met in several words is split by how often each holds it)."""
@@ -143,16 +154,20 @@ class NgramBlock:
         w, coef, norm = self.weight, self.coef, sweep.norm
         if self.analyzer == "word":
             for j, v in zip(sweep.counts, sweep.raw):
-                parts[self.ngrams[j]] += w * (v / norm) * coef[j]
+                label = self.ngrams[j]
+                parts[label] = parts.get(label, 0) + w * (v / norm) * coef[j]
             return
         keys = sweep.counts
         share = dict(zip(keys, map(truediv, map(mul, sweep.raw, map(coef.__getitem__, keys)),
                                    map(sweep.counts.__getitem__, keys))))
         for word in sweep.words:
-            label = word.strip(".,;:!?\"'“”‘’()[]") or word
-            parts[label] += w * sum(map(share.__getitem__, self.word_hits(word))) / norm
+            label = word.strip(LABEL_STRIP) or word
+            parts[label] = parts.get(label, 0) + (
+                w * sum(map(share.__getitem__, self.word_hits(word))) / norm)
 
 
+#: For the chosen texts (indexes), the functions that add each block's credits to `parts`.
+Crediting = Callable[[list[int]], dict[int, list[Callable[[dict[str, float]], None]]]]
 _SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 1024)]  # 1 + log(tf), grown on demand
 
 
@@ -168,10 +183,17 @@ class CueBlock:
     weight: float
     names: tuple[str, ...]
     coef: tuple[float, ...]
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_order", {name: k for k, name in enumerate(self.names)})
 
     def contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
-        return [(name, self.weight * cue_value(cues[name]) * c)
-                for name, c in zip(self.names, self.coef) if cues.get(name)]
+        """(name, weight × value × coef) of each cue present, in the order of `names`."""
+        order = self._order
+        present = sorted(order[name] for name, count in cues.items() if count and name in order)
+        return [(self.names[k], self.weight * cue_value(cues[self.names[k]]) * self.coef[k])
+                for k in present]
 
 
 @dataclass(frozen=True)
@@ -185,7 +207,7 @@ class RateBlock:
     def values(self, text: str) -> list[float]:
         return [self.weight * v for v in rate_values(rate_tokens(text), self.table)]
 
-    def credit(self, text: str, parts: Counter[str]) -> None:
+    def credit(self, text: str, parts: dict[str, float]) -> None:
         """Share each rate feature's contribution among the words it rests on."""
         ranked = sorted(((self.table[w], w) for w in rate_tokens(text) if w in self.table),
                         reverse=True)
@@ -201,7 +223,7 @@ class RateBlock:
         ]
         for words, value in credit:
             for word in words:
-                parts[word] += value / len(words)
+                parts[word] = parts.get(word, 0) + value / len(words)
 
 
 @dataclass(frozen=True)
@@ -235,25 +257,19 @@ class BiasModel:
                 out.append(cues[i] if SURFACE_CUES[0] in cues[i] else cues[i] | surface_cues(text))
         return out
 
-    def _sweeps(self, text: str) -> tuple[Sweep | None, Sweep | None]:
-        return (self.word.sweep(text) if self.word is not None else None,
-                self.char.sweep(text) if self.char is not None else None)
-
-    def _decision(self, text: str, cues: dict[str, int],
-                  sweeps: tuple[Sweep | None, Sweep | None]) -> float:
+    def _decision(self, text: str, cues: dict[str, int], scores: Sequence[float]) -> float:
         z = self.intercept
-        for sweep in sweeps:
-            if sweep is not None:
-                z += sweep.score
+        for score in scores:
+            z += score
         if self.cues is not None:
             z += sum(v for _, v in self.cues.contributions(cues))
         if self.rates is not None:
-            z += sum(v * c for v, c in zip(self.rates.values(text), self.rates.coef))
+            z += sum(map(mul, self.rates.values(text), self.rates.coef))
         return z
 
     def decision(self, text: str, cues: dict[str, int]) -> float:
         """The log-odds of 'biased' for one sentence with its cue counts."""
-        return self._decision(text, cues, self._sweeps(text))
+        return self._decision(text, cues, [block.sweep(text).score for block in self._blocks])
 
     def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
                       *, lexicon: Lexicon | None = None) -> list[float]:
@@ -271,13 +287,49 @@ class BiasModel:
                *, explain_from: float = 0.5, top: int = 5,
                lexicon: Lexicon | None = None) -> list[tuple[float, list[tuple[str, float]]]]:
         """(P(biased), its explanation) for each sentence in one sweep: the n-grams are
-        counted once for both; sentences under `explain_from` get no explanation."""
+        counted once for both; sentences under `explain_from` get no explanation. Once the
+        process has scored VECTOR_AFTER sentences, the n-gram blocks run over many sentences
+        at once with numpy (framing/classify/vector.py; the same floats, bit for bit)."""
+        global _scored
+        found = self._cues(texts, cues, lexicon)
+        vector = max(_scored, len(texts)) >= VECTOR_AFTER
+        _scored += len(texts)
+        step = _VECTOR_CHUNK if vector else max(len(texts), 1)
         out = []
-        for text, c in zip(texts, self._cues(texts, cues, lexicon)):
-            sweeps = self._sweeps(text)
-            p = sigmoid(self._decision(text, c, sweeps))
-            out.append((p, self._explain(text, c, sweeps, top) if p >= explain_from else []))
+        for at in range(0, len(texts), step):
+            part = texts[at:at + step]
+            scores, credit = self._vector_sweep(part) if vector else self._sweep(part)
+            ps = [sigmoid(self._decision(text, c, row))
+                  for text, c, row in zip(part, found[at:at + step], scores)]
+            chosen = [i for i, p in enumerate(ps) if p >= explain_from]
+            credits = credit(chosen)
+            out += [(p, self._explain(part[i], found[at + i], top, credits[i])
+                     if i in credits else []) for i, p in enumerate(ps)]
         return out
+
+    def _sweep(self, texts: Sequence[str]) -> tuple[list[list[float]], Crediting]:
+        """The n-gram blocks' scores of each text, and for the chosen texts what credits
+        their n-grams (`_explain`)."""
+        blocks = self._blocks
+        sweeps = [[block.sweep(text) for block in blocks] for text in texts]
+
+        def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
+            return {i: [partial(b.credit, s) for b, s in zip(blocks, sweeps[i])] for i in chosen}
+
+        return [[s.score for s in row] for row in sweeps], credit
+
+    def _vector_sweep(self, texts: Sequence[str]) -> tuple[list[list[float]], Crediting]:
+        """`_sweep` with each block swept over all the texts at once (vector.py)."""
+        from framing.classify import vector
+
+        batches = [vector.sweep(block, texts) for block in self._blocks]
+
+        def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
+            for batch in batches:
+                batch.explain(chosen)
+            return {i: [partial(b.credit, i) for b in batches] for i in chosen}
+
+        return [[b.scores[i] for b in batches] for i in range(len(texts))], credit
 
     def explain(self, text: str, cues: dict[str, int] | None = None, top: int = 5,
                 *, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
@@ -285,21 +337,26 @@ class BiasModel:
         the log-odds), largest first, positive ones only. Character n-grams are credited to the
         words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
         found = self._cues([text], None if cues is None else [cues], lexicon)[0]
-        return self._explain(text, found, self._sweeps(text), top)
+        return self._explain(text, found, top,
+                             [partial(block.credit, block.sweep(text)) for block in self._blocks])
 
-    def _explain(self, text: str, cues: dict[str, int],
-                 sweeps: tuple[Sweep | None, Sweep | None], top: int) -> list[tuple[str, float]]:
-        parts: Counter[str] = Counter()
-        for block, sweep in zip((self.word, self.char), sweeps):
-            if block is not None and sweep is not None:
-                block.credit(sweep, parts)
+    @property
+    def _blocks(self) -> list[NgramBlock]:
+        return [block for block in (self.word, self.char) if block is not None]
+
+    def _explain(self, text: str, cues: dict[str, int], top: int,
+                 credit: list[Callable[[dict[str, float]], None]]) -> list[tuple[str, float]]:
+        parts: dict[str, float] = {}  # label -> contribution (a dict: Counter's += is slower)
+        for add in credit:
+            add(parts)
         if self.cues is not None:
             for name, v in self.cues.contributions(cues):
-                parts[f"[{name}]"] += v
+                label = f"[{name}]"
+                parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
             self.rates.credit(text, parts)
-        ranked = sorted(((k, v) for k, v in parts.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
-        return ranked[:top]
+        ranked = sorted((-v, k) for k, v in parts.items() if v > 0)  # largest first, then by label
+        return [(k, -v) for v, k in ranked[:top]]
 
 
 def sigmoid(z: float) -> float:

@@ -132,11 +132,14 @@ def _names(text: str, words: SpeakerWords,
     with a capital away from a sentence's start), for `_Registry`."""
     names: dict[str, tuple[int, str]] = {}
     evidence: set[str] = set()
+    is_name_word = words.is_name_word
     for toks in sentence_tokens:
-        i = 0
-        while i < len(toks):
-            run = name_run(text, words, toks, i, 1)
-            if len(run) >= 2 and words.is_name_word(toks[i]) and run[-1].norm == run[-1].base:
+        after = 0  # past the last name run
+        for i, tok in enumerate(toks):
+            if i < after:
+                continue
+            run = name_run(text, words, toks, i, 1) if is_name_word(tok) else []
+            if len(run) >= 2 and run[-1].norm == run[-1].base:
                 joiner = next((j for j, t in enumerate(run) if t.norm in words.joiners), 0)
                 for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
                     # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
@@ -144,11 +147,11 @@ def _names(text: str, words: SpeakerWords,
                     key = _key(name)
                     if key not in names or len(name) > len(names[key][1]):
                         names[key] = (names.get(key, (part[0].start, ""))[0], name)
-            i += max(len(run), 1) if run and run[0] is toks[i] else 1
-        for prev, tok in zip(toks, toks[1:]):  # every word of a name ("Sen. Susan Collins")
-            if tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
-                    and text[prev.end:tok.start].strip()[-1:] not in (":", "—"):
+            if i and tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
+                    and text[toks[i - 1].end:tok.start].strip()[-1:] not in (":", "—"):
                 evidence.add(tok.base)  # not right after an opening mark or a colon
+            if run and run[0] is tok:
+                after = i + len(run)
     return names, evidence
 
 

@@ -1,0 +1,210 @@
+"""The n-gram blocks of a bias model over many sentences at once, with numpy: the same
+floats, bit for bit, as `NgramBlock.sweep` and `NgramBlock.credit` sentence by sentence.
+
+Only operations that round exactly as Python's do are used: element-wise products and
+quotients, `sqrt`, and sums taken strictly left to right from 0.0, as `sum` takes them
+(`segment_sums`). The n-grams of each sentence keep their
+first-occurrence order, the order in which `sweep` adds them up. numpy costs ~60 ms to
+import, so `BiasModel.assess` uses this module only once a process has scored enough
+sentences for that to pay (`predict.VECTOR_AFTER`).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain, repeat
+
+import numpy as np
+
+from framing.classify.features import char_wb_words, word_ngrams
+from framing.classify.predict import (
+    _CHAR_CACHE_SIZE,
+    _SUBLINEAR,
+    LABEL_STRIP,
+    NgramBlock,
+    _grow_sublinear,
+)
+
+_CELLS = 1 << 21  # largest padded matrix a segmented sum builds at once (16 MB)
+
+
+class _State:
+    """A block's arrays and scratch space, made on first use and kept with the block."""
+
+    def __init__(self, block: NgramBlock):
+        self.idf = np.array(block.idf, dtype=np.float64)
+        self.coef = np.array(block.coef, dtype=np.float64)
+        self.size = len(block.ngrams)
+        self.local = threading.local()  # each thread its own scratch table (Dask threads)
+        self.words: dict[str, bytes] = {}  # char_wb: a word's hits as int32 bytes
+
+    def scratch(self, n: int) -> np.ndarray:
+        """At least n int32s of this thread's scratch space (contents undefined)."""
+        table = getattr(self.local, "table", None)
+        if table is None or len(table) < n:
+            table = self.local.table = np.empty(n, dtype=np.int32)
+        return table
+
+
+def _state(block: NgramBlock) -> _State:
+    state = block._vector.get("state")
+    if state is None:
+        state = block._vector["state"] = _State(block)
+    return state
+
+
+_TABLE: list[np.ndarray] = []  # predict._SUBLINEAR as an array, remade when it grows
+
+
+def _sublinear(top: int) -> np.ndarray:
+    """1 + log(tf) for tf up to at least `top`: predict's table, the very same floats."""
+    _grow_sublinear(top)
+    if not _TABLE or len(_TABLE[0]) != len(_SUBLINEAR):
+        _TABLE[:] = [np.array(_SUBLINEAR, dtype=np.float64)]
+    return _TABLE[0]
+
+
+def segment_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Sum of each run of `values` (runs of `lengths`, in order; `values` may have several
+    rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`.
+
+    The k-th value of every run goes to row k + 1 of a zero-padded matrix (row 0 is the 0.0
+    that `sum` starts from) and the rows are added up one after another: numpy adds along
+    the slow axis of an array value by value into the result, without the pairwise
+    summation it uses along the fast one. At least two columns keep that axis the slow one.
+    """
+    values = np.atleast_2d(values)
+    rows, n = len(values), len(lengths)
+    if not values.shape[1]:
+        return np.zeros((rows, n))
+    top = int(lengths.max())
+    if top * n * rows > _CELLS and n > 1:  # split, so one long run does not pad all the others
+        half = n // 2
+        cut = int(lengths[:half].sum())
+        return np.concatenate((segment_sums(values[:, :cut], lengths[:half]),
+                               segment_sums(values[:, cut:], lengths[half:])), axis=1)
+    if top * n * rows > _CELLS:  # one run longer than the matrix may be
+        return np.array([[sum(row)] for row in values.tolist()])
+    starts = np.cumsum(lengths) - lengths
+    rank = np.arange(values.shape[1]) - np.repeat(starts, lengths)
+    matrix = np.zeros((top + 1, rows, max(n, 2)))
+    matrix[rank + 1, :, np.repeat(np.arange(n), lengths)] = values.T
+    return matrix.sum(axis=0)[:, :n]
+
+
+@dataclass
+class Batch:
+    """One n-gram block over a run of texts: their scores, and what crediting needs.
+
+    The unique n-grams of all texts, text after text, each text's in first-occurrence
+    order: `keys` (vocabulary index), `counts`, `raw` TF-IDF and `text_of` (which text);
+    `norm` per text. For char_wb also each text's words, and per hit of the n-grams, which
+    unique n-gram it is (`which`) and its text (`hit_text`); per word, its number of hits
+    (`per_word`) and its text (`word_text`).
+    """
+
+    block: NgramBlock
+    scores: list[float]
+    norm: np.ndarray
+    keys: np.ndarray
+    counts: np.ndarray
+    raw: np.ndarray
+    text_of: np.ndarray
+    words: list[list[str]]
+    which: np.ndarray | None = None
+    hit_text: np.ndarray | None = None
+    per_word: np.ndarray | None = None
+    word_text: np.ndarray | None = None
+    credits: dict[int, tuple[list[str], list[float]]] = field(default_factory=dict)
+
+    def explain(self, chosen: list[int]) -> None:
+        """Work out the credits (`NgramBlock.credit`) of the chosen texts, in ascending
+        order, at once; `credit` then hands them out."""
+        chosen = [i for i in chosen if self.norm[i]]
+        if not chosen:
+            return
+        picked = np.zeros(len(self.scores), dtype=bool)
+        picked[chosen] = True
+        w = self.block.weight
+        coef = _state(self.block).coef
+        if self.block.analyzer == "word":
+            mask = picked[self.text_of]
+            keys = self.keys[mask]
+            values = (w * (self.raw[mask] / self.norm[self.text_of[mask]]) * coef[keys]).tolist()
+            labels = list(map(self.block.ngrams.__getitem__, keys.tolist()))
+            owners = self.text_of[mask]
+        else:
+            share = self.raw * coef[self.keys] / self.counts
+            mask = picked[self.word_text]
+            sums = segment_sums(share[self.which[picked[self.hit_text]]], self.per_word[mask])[0]
+            values = (w * sums / self.norm[self.word_text[mask]]).tolist()
+            words = [word for i in chosen for word in self.words[i]]
+            labels = list(map(str.strip, words, repeat(LABEL_STRIP)))
+            if "" in labels:  # a word of punctuation only keeps its own label
+                labels = [label or word for label, word in zip(labels, words)]
+            owners = self.word_text[mask]
+        sizes = np.bincount(owners, minlength=len(self.scores))[chosen].tolist()
+        at = 0
+        for i, size in zip(chosen, sizes):
+            self.credits[i] = labels[at:at + size], values[at:at + size]
+            at += size
+
+    def credit(self, i: int, parts: dict[str, float]) -> None:
+        """`NgramBlock.credit` for text i (one of those `explain` was given)."""
+        labels, values = self.credits.get(i, ((), ()))
+        for label, value in zip(labels, values):
+            parts[label] = parts.get(label, 0) + value
+
+
+def sweep(block: NgramBlock, texts: Sequence[str]) -> Batch:
+    """`NgramBlock.sweep` of each text, as one `Batch`. Its scratch table holds texts ×
+    vocabulary int32s, so callers pass a few dozen texts at a time."""
+    state = _state(block)
+    words: list[list[str]] = []
+    if block.analyzer == "word":
+        grams = [word_ngrams(t, block.ngram_range, block.token_pattern, block.lowercase)
+                 for t in texts]
+        found = np.array(list(map(block.index.get, chain.from_iterable(grams), repeat(-1))),
+                         dtype=np.int64)
+        known = found >= 0
+        hits = found[known]
+        hit_text = np.repeat(np.arange(len(texts)), list(map(len, grams)))[known]
+    else:
+        words = [char_wb_words(t, block.lowercase) for t in texts]
+        flat = list(chain.from_iterable(words))
+        cached = state.words
+        if len(cached) >= _CHAR_CACHE_SIZE:
+            cached.clear()
+        blobs = list(map(cached.get, flat))
+        if None in blobs:
+            for k, blob in enumerate(blobs):
+                if blob is None:
+                    blobs[k] = cached[flat[k]] = np.array(
+                        block.word_hits(flat[k]), dtype=np.int32).tobytes()
+        hits = np.frombuffer(b"".join(blobs), dtype=np.int32).astype(np.int64)
+        per_word = np.array(list(map(len, blobs)), dtype=np.int64) >> 2
+        word_text = np.repeat(np.arange(len(texts)), list(map(len, words)))
+        hit_text = np.repeat(word_text, per_word)
+    n = len(hits)
+    key = hit_text * state.size + hits
+    table = state.scratch(len(texts) * state.size)
+    position = np.arange(n, dtype=np.int32)
+    table[key] = n
+    np.minimum.at(table, key, position)  # each (text, n-gram) -> its first hit
+    first = table[key]
+    new = first == position
+    counts = np.bincount(first, minlength=n)[new]
+    keys = hits[new]
+    text_of = hit_text[new]
+    raw = _sublinear(int(counts.max()) if n else 0)[counts] * state.idf[keys]
+    squares, dot = segment_sums(np.stack((raw * raw, raw * state.coef[keys])),
+                                np.bincount(text_of, minlength=len(texts)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        norm = np.where(squares > 0, np.sqrt(squares), 0.0)
+        scores = np.where(squares > 0, block.weight * dot / norm, 0.0)
+    batch = Batch(block, scores.tolist(), norm, keys, counts, raw, text_of, words)
+    if block.analyzer != "word":
+        batch.which, batch.hit_text = (np.cumsum(new) - 1)[first], hit_text
+        batch.per_word, batch.word_text = per_word, word_text
+    return batch

@@ -1,0 +1,70 @@
+"""numpy's sweep over many sentences (framing/classify/vector.py) gives the very floats of
+the sentence-by-sentence pure-Python sweep: probabilities, explanations and their values."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from framing.classify import predict
+from framing.classify.predict import load_model
+from framing.classify.vector import segment_sums
+from framing.load import load
+from framing.segment import sentence_spans
+
+from .conftest import SAMPLES
+
+INVENTED = [
+    "",
+    "   ",
+    "!!!",
+    "The the the the the the the the the the the the.",  # term frequencies far above 1
+    "Critics slammed the radical scheme as a disgraceful, reckless betrayal of voters.",
+    "The committee met on Tuesday and approved the budget.",
+    "Zzxq qqzx xqzz.",  # no known word n-gram
+    "A " + "verylongword" * 30 + " indeed.",  # one word with hundreds of char n-grams
+    " ".join(["officials said the plan was allegedly a shocking failure"] * 40),
+    "“Scare” quotes and ‘single’ ones, a CAPITALISED Name, émigré café, 東京, 🙂!",
+]
+
+
+def _sentences() -> list[str]:
+    out = list(INVENTED)
+    for path in sorted(SAMPLES.glob("port-*")):
+        text = load(str(path)).text
+        out += [text[s:e] for s, e in sentence_spans(text)]
+    return out
+
+
+def _assess(monkeypatch, vector: bool, texts: list[str]):
+    monkeypatch.setattr(predict, "VECTOR_AFTER", 0 if vector else 10**12)
+    return load_model().assess(texts, explain_from=0.2, top=8)
+
+
+def test_numpy_and_python_sweeps_agree_bit_for_bit(monkeypatch):
+    texts = _sentences()
+    assert len(texts) > 100  # several 64-sentence chunks
+    python = _assess(monkeypatch, False, texts)
+    numpy = _assess(monkeypatch, True, texts)
+    assert [repr(r) for r in numpy] == [repr(r) for r in python]
+    assert any(words for _, words in python)  # explanations were compared too
+
+
+@pytest.mark.parametrize("lengths", [[0], [1], [7], [3, 0, 5], [70, 1, 2000, 0, 9], [5000],
+                                     [1] * 300])
+def test_segment_sums_add_left_to_right_like_sum(lengths, monkeypatch):
+    import numpy as np
+
+    from framing.classify import vector
+
+    monkeypatch.setattr(vector, "_CELLS", 3000)  # exercise the split and the long-run paths
+    rng = random.Random(len(lengths))
+    runs = [[rng.uniform(-1e3, 1e3) * 10 ** rng.randint(-8, 8) for _ in range(n)] for n in lengths]
+    flat = np.array([x for run in runs for x in run])
+    one, = segment_sums(flat, np.array(lengths))
+    first, second = segment_sums(np.stack((flat, flat[::-1])), np.array(lengths))
+    expected = [repr(float(sum(run))) for run in runs]
+    assert [repr(x) for x in one.tolist()] == [repr(x) for x in first.tolist()] == expected
+    flipped = flat[::-1].tolist()
+    runs = [[flipped.pop(0) for _ in range(n)] for n in lengths]
+    assert [repr(x) for x in second.tolist()] == [repr(float(sum(run))) for run in runs]
