@@ -7,6 +7,7 @@ Punkt implementation that ships its trained parameters (no downloads, ~0.03 s im
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator, Sequence
 
@@ -100,7 +101,7 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """Index of the sentence holding `offset`, given the sorted sentence spans: the last one
     starting at or before it (white space after a sentence belongs to it; an offset before
     the first sentence to the first). Sentences with no words count like any other."""
-    return max(bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1, 0)
+    return max(bisect.bisect_right(spans, (offset, math.inf)) - 1, 0)  # start <= offset
 
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")

@@ -54,6 +54,12 @@ class QuoteWords:
             "term_head", "det")))
 
 
+@functools.lru_cache(maxsize=8)
+def _quote_words(lexicon: Lexicon) -> QuoteWords:
+    """The lexicon's quote words, gathered once (classify runs once per sentence too)."""
+    return QuoteWords.of(lexicon)
+
+
 class _Cues:
     """Where, in one text's tokens, the words that the scans around a quotation look for
     are: computed once, so each quotation bisects over them instead of walking the up to
@@ -259,7 +265,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     """
     if not spans:
         return []
-    words = QuoteWords.of(lexicon)
+    words = _quote_words(lexicon)
     starts = [t.start for t in toks]
     sent_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
