@@ -118,10 +118,11 @@ def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     ("demands", "reads") counts only right next to the quote, or after the speaker's name or
     role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
     sw = words.speaker
-    window = [(after, k) for k in cues.among(cues.verbs, after, 0, len(after))]
-    if window:  # within reach, counted from the end of a name that follows the quote
+    near = cues.among(cues.verbs, after, 0, len(after))
+    if near:  # within reach, counted from the end of a name that follows the quote
         reach_after = reach + cues.names(after)
-        window = [(after, k) for _, k in window if k < reach_after]
+        near = [k for k in near if k < reach_after]
+    window = [(after, k) for k in near]
     window += [(before, k) for k in reversed(cues.among(cues.verbs, before,
                                                         max(len(before) - reach, 0), len(before)))]
     for toks, k in window:
