@@ -43,8 +43,8 @@ def analyse_all(inputs: tuple[str, ...], fmt: str, output: Path | None, force: b
                      learned=learned)
     failed = 0
     articles = []
-    # closing: on any exit (an error, Ctrl-C, SIGTERM) the runner's worker pool shuts down
-    with _stop_cleanly_on_sigterm(), _destination(output, force, inputs, color) as out, \
+    # closing: on any exit (an error, Ctrl-C, SIGTERM, SIGHUP) the worker pool shuts down
+    with _stop_cleanly_on_signals(), _destination(output, force, inputs, color) as out, \
             batch_progress(inputs, quiet or len(inputs) == 1 and not stream) as (advance, say), \
             closing(run(source, job, jobs=jobs, engine=engine, scheduler=scheduler)) as results:
         if fmt == "csv":
@@ -68,19 +68,23 @@ def analyse_all(inputs: tuple[str, ...], fmt: str, output: Path | None, force: b
 
 
 @contextmanager
-def _stop_cleanly_on_sigterm():
-    """A terminated run stops like an interrupted one (its temporary output file removed)."""
+def _stop_cleanly_on_signals():
+    """A terminated run (SIGTERM, or SIGHUP when its terminal closes) stops like an
+    interrupted one: its temporary output file removed, its worker pool shut down."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, lambda number, _: sys.exit(128 + number))
+                for sig in stops}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

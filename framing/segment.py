@@ -7,6 +7,7 @@ Punkt implementation that ships its trained parameters (no downloads, ~0.03 s im
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator, Sequence
 
@@ -100,7 +101,7 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """Index of the sentence holding `offset`, given the sorted sentence spans: the last one
     starting at or before it (white space after a sentence belongs to it; an offset before
     the first sentence to the first). Sentences with no words count like any other."""
-    return max(bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1, 0)
+    return max(bisect.bisect_right(spans, (offset, math.inf)) - 1, 0)  # start <= offset
 
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")
@@ -143,6 +144,13 @@ def _single_quotes(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _inside(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """`span` lies within one of the sorted, non-overlapping `spans` (bisected: a paragraph
+    with thousands of quotes stays linear time)."""
+    k = bisect.bisect_right(spans, span[0], key=lambda s: s[0]) - 1
+    return k >= 0 and span[1] <= spans[k][1]
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotation spans (marks included), straight or curly, across sentences.
 
@@ -160,8 +168,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if opened is not None and (opened == pstart or reopens):
             doubles.append((opened, pend))
         spans.extend(doubles)
-        spans.extend(s for s in _single_quotes(text, pstart, pend)
-                     if not any(a <= s[0] and s[1] <= b for a, b in doubles))
+        spans.extend(s for s in _single_quotes(text, pstart, pend) if not _inside(doubles, s))
     return sorted(spans)
 
 

@@ -40,6 +40,8 @@ CASES = [
     ("100,000 unmatched quotation marks", "a.txt", b'x "' * 100_000, "ok"),
     ("100,000 quotation marks in a row", "a.txt", b'"' * 100_000 + b" end.", "ok"),
     ("100,000 curly opening quotes", "a.txt", _cap("“" * 400_000), "ok"),
+    ("quotes and speech verbs in one sentence", "a.txt", _cap('she said "' * 100_000), "ok"),
+    ("single quotes inside double quotes", "a.txt", _cap("‘a “b ‘c” d’ " * 100_000), "ok"),
     ("200,000 abbreviations in a row", "a.txt", b"Mr. " * 200_000, "ok"),
     ("200,000 words, no punctuation", "a.txt", b"word " * 200_000, "ok"),
     ("10,000 nested HTML tags", "a.html",

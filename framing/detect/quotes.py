@@ -3,6 +3,8 @@ and names, terms (words mentioned as words, terms of art), and scare quotes."""
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -58,16 +60,77 @@ class QuoteWords:
             "surveyed_people", "stance_verb")))
 
 
-def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[Token],
-               reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+@functools.lru_cache(maxsize=8)
+def _quote_words(lexicon: Lexicon) -> QuoteWords:
+    """The lexicon's quote words, gathered once (classify runs once per sentence too)."""
+    return QuoteWords.of(lexicon)
+
+
+class _Cues:
+    """Where, in one text's tokens, the words that the scans around a quotation look for
+    are: computed once, so each quotation bisects over them instead of walking the up to
+    REPORT_REACH words each side of it (100,000 quotation marks stay linear time). The
+    token lists handed to the scans are runs of these tokens (`offset` finds where)."""
+
+    def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
+        sw = words.speaker
+        norms = [t.norm for t in toks]
+        self.text, self.starts = text, starts
+        self.verbs = [k for k, n in enumerate(norms) if n in sw.verbs or n in words.quote_verbs]
+        self.plain = [k for k, t in enumerate(toks) if not sw.is_name_word(t)]
+        self.words_of = [k for k, n in enumerate(norms)
+                         if n == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
+        self._lines: dict[tuple[int, int], bool] = {}
+
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    def offset(self, toks: list[Token]) -> int:
+        return bisect.bisect_left(self.starts, toks[0].start) if toks else 0
+
+    def among(self, positions: list[int], toks: list[Token], lo: int, hi: int) -> list[int]:
+        """The indices k in [lo, hi) of `toks` whose token is at one of the positions."""
+        if not positions or not toks:
+            return []
+        at = self.offset(toks)
+        return [p - at for p in positions[bisect.bisect_left(positions, at + lo):
+                                          bisect.bisect_left(positions, at + hi)]]
+
+    def names(self, toks: list[Token]) -> int:
+        """How many name words `toks` opens with."""
+        at = self.offset(toks)
+        k = bisect.bisect_left(self.plain, at)
+        return min(self.plain[k] - at if k < len(self.plain) else len(toks), len(toks))
+
+    def short_line(self, start: int, end: int) -> bool:
+        """The lines from start to end make a headline: at most HEADLINE_WORDS words, not
+        ending with a full stop (each line judged once, however many quotes it holds)."""
+        k = bisect.bisect_left(self.newlines, start)
+        first = self.newlines[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(self.newlines, end)
+        last = self.newlines[k] if k < len(self.newlines) else len(self.text)
+        if (first, last) not in self._lines:
+            line = self.text[first:last].strip().rstrip("\"”’'")
+            self._lines[first, last] = (len(line.split()) <= HEADLINE_WORDS
+                                        and line[-1:] not in ".;,")
+        return self._lines[first, last]
+
+
+def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
+               before: list[Token], reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
     """(a speech verb within `reach` words of the quote, its speaker): after it (counting
     from the end of a name that follows it), then before. A verb that is also a noun
     ("demands", "reads") counts only right next to the quote, or after the speaker's name or
     role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
     sw = words.speaker
-    names = next((n for n, t in enumerate(after) if not sw.is_name_word(t)), len(after))
-    window = [(after, k) for k in range(min(reach + names, len(after)))]  # past a long name
-    window += [(before, k) for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)]
+    near = cues.among(cues.verbs, after, 0, len(after))
+    if near:  # within reach, counted from the end of a name that follows the quote
+        reach_after = reach + cues.names(after)
+        near = [k for k in near if k < reach_after]
+    window = [(after, k) for k in near]
+    window += [(before, k) for k in reversed(cues.among(cues.verbs, before,
+                                                        max(len(before) - reach, 0), len(before)))]
     for toks, k in window:
         tok = toks[k]
         tight = tok.norm in words.quote_verbs and (
@@ -81,12 +144,12 @@ def _near_verb(text: str, words: QuoteWords, after: list[Token], before: list[To
     return False, None
 
 
-def _speech(text: str, words: QuoteWords, after: list[Token], before: list[Token],
-            reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
+            before: list[Token], reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
     """`_near_verb`, and where that verb has no speaker of its own (a verb joined to the one
     before: he called for “…” and added that “…”; Wolff said Ek was referring to “…”), the
     speaker of the nearest verb before the quote that has one."""
-    verb, speaker = _near_verb(text, words, after, before, reach)
+    verb, speaker = _near_verb(text, words, cues, after, before, reach)
     if verb and not speaker:
         verbs = [k for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)
                  if before[k].norm in words.speaker.verbs][:2]
@@ -107,6 +170,7 @@ class _Span:
     before: list[Token]
     after: list[Token]
     lead: list[Token]  # a sentence ending in a colon just before a quote that opens its own
+    cues: _Cues
 
     @property
     def body(self) -> str:
@@ -140,9 +204,8 @@ class _Span:
     def headline(self) -> bool:
         """In a headline (a short line that does not end with a full stop), where single
         marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
-        line = self.text[slice(*self.line())].strip().rstrip("\"”’'")
-        return (self.text[self.start] in "‘'" and len(line.split()) <= HEADLINE_WORDS
-                and line[-1:] not in ".;,")
+        return (self.text[self.start] in "‘'"
+                and self.cues.short_line(self.start, self.end))
 
 
 def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
@@ -240,9 +303,12 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     single-quoted phrase in a headline, the speaker's own words;
     scare: any other short phrase, marked off by the writer.
     """
-    words = QuoteWords.of(lexicon)
+    if not spans:
+        return []
+    words = _quote_words(lexicon)
     starts = [t.start for t in toks]
     sent_starts = [s for s, _ in sentences]
+    cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     for qs, qe in spans:
         inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
@@ -257,7 +323,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         span = _Span(text, qs, qe, inner, toks[first:at],
                      after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe))
                      or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
-                     _lead_in(text, toks, starts, sentences, sent_starts, qs))
+                     _lead_in(text, toks, starts, sentences, sent_starts, qs), cues)
         kind, speaker = _kind(text, words, span, quotes)
         if kind == "direct" and not speaker and not span.before and not span.headline \
                 and not any(_is_verb(words, t) for t in span.after):
@@ -311,7 +377,8 @@ def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
         return spoken[-1].speaker
     words_before = [t for t in toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
                     if not any(q.start <= t.start < q.end for q in inside)]
-    return _near_verb(text, words, [], words_before, len(words_before))[1]
+    cues = _Cues(text, words_before, [t.start for t in words_before], words)
+    return _near_verb(text, words, cues, [], words_before, len(words_before))[1]
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
@@ -319,7 +386,12 @@ def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tu
     """The sentence before a quotation that opens its own sentence, when that sentence ends
     with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
     k = bisect.bisect_right(sent_starts, qs) - 1
-    if k < 1 or text[sentences[k][0]:qs].strip() or not text[:qs].rstrip().endswith(":"):
+    if k < 1 or text[sentences[k][0]:qs].strip():
+        return []
+    end = qs  # the colon may stand before the sentence's own start: look past white space
+    while end and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1:end] != ":":
         return []
     s, e = sentences[k - 1]
     return toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -388,12 +460,10 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
 def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
     """The speaker credited by "in the words of X" before or after the quotation."""
     for toks in (span.after, span.before):
-        norms = [t.norm for t in toks]
-        for k in range(len(norms) - 3):
-            if norms[k:k + 4] == ["in", "the", "words", "of"]:
-                run = name_run(text, words.speaker, toks, k + 4, 1)
-                if run:
-                    return text[run[0].start:run[-1].end]
+        for k in span.cues.among(span.cues.words_of, toks, 0, len(toks) - 3):
+            run = name_run(text, words.speaker, toks, k + 4, 1)
+            if run:
+                return text[run[0].start:run[-1].end]
     return None
 
 
@@ -403,28 +473,28 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     credited = _in_the_words_of(text, words, span)
     if credited:
         return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
-    verb, speaker = _speech(text, words, span.after, span.before)
+    verb, speaker = _speech(text, words, span.cues, span.after, span.before)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
         text, earlier[-1].end, span.start)
     if label is not None and span.clause:
         return "direct", speaker or label or None
     if not speaker and span.lead:
-        verb, speaker = _near_verb(text, words, [], span.lead)
+        verb, speaker = _near_verb(text, words, span.cues, [], span.lead)
         speaker = speaker or _introducer(text, words, span.lead)
     intro = _introducer(text, words, span.before) if ":" in span.gap_before() else None
     tagged = verb and (span.clause or _tag_follows(text, words, span))
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
-        speaker = speaker or _speech(text, words, span.after, span.before,
+        speaker = speaker or _speech(text, words, span.cues, span.after, span.before,
                                      len(span.after) + len(span.before))[1] or intro
         return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
         return "title", None
-    reported, speaker = _speech(text, words, span.after, span.before,
+    reported, speaker = _speech(text, words, span.cues, span.after, span.before,
                                 len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
         return "partial", speaker or label or intro or (_headline_speaker(text, words, span)
