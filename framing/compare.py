@@ -102,7 +102,8 @@ def _alternatives_index(lexicon: Lexicon) -> dict[str, list[tuple[tuple[str, ...
 
 def summarise(article: Article, lexicon: Lexicon, group: str | None = None,
               item_id: str | None = None) -> Summary:
-    """An analysed article's `Summary` (counts in the writer's voice, outside quoted speech)."""
+    """An analysed article's `Summary` (flag counts in the writer's own voice, outside quoted and
+    reported speech; words outside quoted speech)."""
     toks = tokens(article.text)
     quoted = starts_within(toks, [(q.start, q.end) for q in article.quotes if q.speech])
     own = [t.norm for t in toks if t.start not in quoted]
@@ -113,7 +114,7 @@ def summarise(article: Article, lexicon: Lexicon, group: str | None = None,
             if tuple(own[i:i + len(words)]) == words:
                 alternatives[phrase] += 1
                 break
-    terms = Counter(f.id for f in article.flags if not f.in_quote and f.kind != "scare_quote")
+    terms = Counter(f.id for f in article.flags if f.voice == "writer" and f.kind != "scare_quote")
     words = Counter(w for w in own if not w.isdigit())
     return Summary(id=item_id or article.source or "text", group=group, title=article.title,
                    word_count=article.word_count, values=metric_values(article),
@@ -199,7 +200,7 @@ def _word_choice(entry: Entry, summaries: list[Summary],
     uses = {}
     for i, article in enumerate(articles):
         words = Counter(f.text.lower() for f in article.flags
-                        if f.id == entry.id and not f.in_quote)
+                        if f.id == entry.id and f.voice == "writer")
         if words:
             uses[i] = dict(words)
     instead = {}

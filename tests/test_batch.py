@@ -195,15 +195,14 @@ def _workers_gone(parent: int, wait: float = 10.0) -> bool:
     while time.monotonic() < deadline:
         children = []
         for status in Path("/proc").glob("[0-9]*/status"):
-            try:
+            try:  # a process may end between the two reads: then it is gone
                 fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines()
                               if ":\t" in line)
+                cmdline = status.with_name("cmdline").read_bytes().decode(errors="replace")
             except OSError:
                 continue
-            cmdline = status.with_name("cmdline")
-            if "spawn_main" in cmdline.read_bytes().decode(errors="replace") and (
-                    fields.get("PPid", "").strip() in (str(parent), "1")
-                    and str(ROOT) in cmdline.read_bytes().decode(errors="replace")):
+            if "spawn_main" in cmdline and str(ROOT) in cmdline \
+                    and fields.get("PPid", "").strip() in (str(parent), "1"):
                 children.append(status)
         if not children:
             return True
