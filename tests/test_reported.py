@@ -67,6 +67,9 @@ def test_flags_in_reported_speech_are_reported_with_their_speaker(text, word, sp
 # (sentence, flagged words): the writer's own words, where a reporting verb stands near
 WRITER = [
     ("She said nothing, and the brutal crackdown went on.", "brutal"),
+    # speech not made yet: the writer puts the words in their mouths
+    ("Next spring they will claim that their heroic dredging saved the quay.", "heroic"),
+    ("Critics might argue that the brutal cuts were needed.", "brutal"),
     ("I think that the plan is a disaster.", "disaster"),
     ("We said the scheme was a disaster.", "disaster"),
     ("Nobody can argue it is a good thing that the regime may fall.", "regime"),

@@ -118,6 +118,10 @@ NOT_A_SUBJECT = frozenset({"nothing", "something", "anything", "so", "yes", "no"
 CAUSATIVE = frozenset({"make", "makes", "made", "making", "let", "lets", "letting", "help",
                        "helps", "helped", "helping", "have", "has", "had", "get", "gets", "got"})
 MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "will"})
+# before a verb of saying, speech not (yet) made: "they will claim that …", "critics might
+# argue that …" put words in someone's mouth, and those words are the writer's ("would" is
+# left out: "she would later say that …" narrates speech that happened)
+UNSPOKEN = frozenset({"will", "might", "may", "could", "shall"})
 SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
 
@@ -209,6 +213,9 @@ class Finder:
             # the writer's own, a denial ("nobody can argue", "never said"), or the writer's
             # endorsement ("the West rightly regards …": the writer says it too)
             return False, None
+        if toks[k].norm not in BELIEF_VERBS | SEEING_VERBS and any(
+                t.norm in UNSPOKEN for t in toks[j + 1:k]):
+            return False, None  # "they will claim that …": the writer's ventriloquism
         if tok.norm in ("who", "which") and j and _comma(self.text, toks[j - 1], tok):
             ante = toks[j - 1]  # "China, which labels her …": the antecedent speaks
             return (ante.text[0].isupper() or fw.person(ante)) and ante.base not in \
@@ -376,6 +383,8 @@ class Finder:
         "is" the point must be someone's, "his", "their", "Vale's")."""
         owned = k and (toks[k - 1].norm in ("his", "her", "their", "its")
                        or toks[k - 1].norm != toks[k - 1].base)
+        if k and (toks[k - 1].norm in MODALS or toks[k - 1].norm == "to"):
+            return None  # a verb, not the noun: "they will claim that …" (see `subject`)
         m = k + 1 + bool(owned and k + 2 < len(toks) and toks[k + 1].norm in ("is", "was"))
         if m + 1 < len(toks) and toks[m].norm == "that" and not (
                 k and toks[k - 1].norm == "fact"):
