@@ -77,6 +77,19 @@ def require_framing() -> str:
     return framing.__version__
 
 
+def install_kind() -> str:
+    """How framing is installed for this Python: "editable" (`pip install -e`: its import hook
+    adds start-up time that users of `pip install .` do not pay) or "regular"."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        direct = distribution("framing").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return "regular"
+    editable = bool(direct) and json.loads(direct).get("dir_info", {}).get("editable", False)
+    return "editable" if editable else "regular"
+
+
 def make_inputs(workdir: Path) -> tuple[Path, Path, str]:
     """Copy the article into `workdir` and write it repeated to ~1 MB; return paths and a note."""
     source, note = SEED, f"seed article {SEED}"
@@ -156,13 +169,31 @@ def run_once(command: list[str], cwd: Path, ok_codes: tuple[int, ...],
     return result["seconds"], result["peak_mb"]
 
 
-def whole_command(tool: Tool, cwd: Path, runs: int) -> dict:
-    """Time the whole command `runs` times after one warm-up run (fills caches, writes .pyc)."""
-    run_once(tool.command, cwd, tool.ok_codes)
-    samples = [run_once(tool.command, cwd, tool.ok_codes) for _ in range(runs)]
-    seconds, peak_mb = [s for s, _ in samples], [m for _, m in samples]
-    return {"seconds": seconds, "peak_mb": peak_mb,
-            "median_s": statistics.median(seconds), "median_peak_mb": statistics.median(peak_mb)}
+def whole_commands(all_tools: list[Tool], cwd: Path, runs: int) -> None:
+    """Time every tool's whole command `runs` times, interleaved (tool after tool in each
+    round, so a change of load on the machine falls on all of them alike), after one warm-up
+    run each (fills caches, writes .pyc); a tool that fails is not run again."""
+    live = [t for t in all_tools if not t.unavailable]
+    samples: dict[str, list[tuple[float, float]]] = {t.name: [] for t in live}
+    for round_ in range(runs + 1):
+        log(f"whole commands, round {round_ + 1} of {runs + 1} ...")
+        for tool in live:
+            if "whole_command" in tool.results:  # failed before
+                continue
+            try:
+                sample = run_once(tool.command, cwd, tool.ok_codes)
+            except RunFailed as exc:
+                tool.results["whole_command"] = {"error": str(exc)}
+                continue
+            if round_:  # round 0 is the warm-up
+                samples[tool.name].append(sample)
+    for tool in live:
+        if "whole_command" not in tool.results:
+            seconds = [s for s, _ in samples[tool.name]]
+            peak_mb = [m for _, m in samples[tool.name]]
+            tool.results["whole_command"] = {
+                "seconds": seconds, "peak_mb": peak_mb, "median_s": statistics.median(seconds),
+                "median_peak_mb": statistics.median(peak_mb)}
 
 
 def throughput(tool: Tool, big: Path, words: int, runs: int) -> dict:
@@ -235,12 +266,11 @@ def attempt(measurement: Callable[[], dict]) -> dict:
         return {"error": str(exc)}
 
 
-def measure(tool: Tool, article: Path, big: Path, words: int, runs: int,
+def measure(tool: Tool, big: Path, words: int, runs: int,
             real: tuple[Path, int] | None) -> None:
-    """Fill `tool.results` with whole-command and (if any) throughput figures or errors."""
-    log(f"measuring {tool.name} ...")
-    tool.results["whole_command"] = attempt(lambda: whole_command(tool, article.parent, runs))
+    """Fill `tool.results` with in-process throughput figures (if the tool has a call) or errors."""
     if tool.inprocess:
+        log(f"measuring {tool.name} in-process ...")
         tool.results["throughput"] = attempt(lambda: throughput(tool, big, words, runs))
         if real is not None:
             tool.results["real"] = attempt(lambda: throughput(tool, real[0], real[1],
@@ -440,7 +470,8 @@ def main() -> None:
     nproc = len(os.sched_getaffinity(0))
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     machine = (f"machine: nproc {nproc}, load average {load} at the start, Python "
-               f"{platform.python_version()} ({platform.machine()}), framing {version}, "
+               f"{platform.python_version()} ({platform.machine()}), framing {version} "
+               f"({install_kind()} install), "
                f"{time.strftime('%Y-%m-%d %H:%M %Z')}")
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
         workdir = Path(tmp)
@@ -452,9 +483,10 @@ def main() -> None:
         inputs += (f"; real articles: the first {REAL_ARTICLES} AllSides articles, {real[1]:,} words"
                    if real else f"; real articles: {ALLSIDES} is absent, not measured")
         all_tools = tools(article, peers_python, failures)
+        whole_commands(all_tools, article.parent, args.runs)
         for tool in all_tools:
             if not tool.unavailable:
-                measure(tool, article, big, words, args.runs, real)
+                measure(tool, big, words, args.runs, real)
         log("measuring framing's imports ...")
         try:
             imports: dict | str = slowest_imports(
