@@ -101,6 +101,15 @@ class LazyGroup(click.Group):
                 self.get_command(ctx, name)
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        """Ctrl-C stops with one line and exit 130 (128 + SIGINT, the shell's convention),
+        not click's "Aborted!" and exit 1, which reads like "findings"."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("framing: interrupted", err=True)
+            ctx.exit(130)
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              lazy={"train": "framing.classify.commands:train",

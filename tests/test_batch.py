@@ -181,12 +181,16 @@ def test_a_killed_run_leaves_no_partial_output(tmp_path, sig, jobs):
         pytest.fail("the run never started writing")
     proc.send_signal(sig)
     proc.wait(timeout=60)  # a clean stop, not a hang waiting for the worker pool
+    err = proc.stderr.read().decode()
     proc.stderr.close()
+    assert "Traceback" not in err
+    if sig == signal.SIGINT:
+        assert err == "framing: interrupted\n"
     assert not out.exists()
     assert _workers_gone(proc.pid), "worker processes outlived the run"
     if sig != signal.SIGKILL:  # a clean stop also removes its temporary file
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl.")]
-        assert proc.returncode != 0
+        assert proc.returncode == 128 + sig  # the shell's convention: 130 for Ctrl-C
 
 
 def _workers_gone(parent: int, wait: float = 10.0) -> bool:
