@@ -126,17 +126,17 @@ def read(name: str, key: str) -> bytes | None:
     if folder is None:
         return None
     try:
-        data = _path(folder, name, key).read_bytes()
+        with _path(folder, name, key).open("rb") as fh:
+            if fh.read(len(MAGIC)) != MAGIC:
+                return None
+            head = fh.readline()
+            payload = fh.read()  # read apart from the header: slicing would copy megabytes
     except OSError:
         return None
-    if not data.startswith(MAGIC):
-        return None
-    head_end = data.find(b"\n", len(MAGIC))
     try:
-        header = json.loads(data[len(MAGIC):head_end])
+        header = json.loads(head)
     except ValueError:
         return None
-    payload = data[head_end + 1:]
     if (not isinstance(header, dict) or header.get("key") != key
             or header.get("crc32") != zlib.crc32(payload)):
         return None
