@@ -37,7 +37,7 @@ T = TypeVar("T")
 FORMAT = 4
 MAGIC = b"framing-cache\n"
 SETTLED_NS = 2_000_000_000  # since a file's last change, before its digest is remembered
-_MEMO_SIZE = 256  # digests remembered; the oldest are forgotten first
+_MEMO_SIZE = 64  # digests remembered; the oldest are forgotten first
 _MEMO_KEY = f"{FORMAT:064x}"  # the `digests` entry's key: one entry, rewritten as it grows
 
 
