@@ -37,6 +37,7 @@ T = TypeVar("T")
 FORMAT = 4
 MAGIC = b"framing-cache\n"
 SETTLED_NS = 2_000_000_000  # since a file's last change, before its digest is remembered
+KEEP = 3  # entries of one name kept, the newest first
 _MEMO_SIZE = 64  # digests remembered; the oldest are forgotten first
 _MEMO_KEY = f"{FORMAT:064x}"  # the `digests` entry's key: one entry, rewritten as it grows
 
@@ -145,7 +146,9 @@ def read(name: str, key: str) -> bytes | None:
 
 def write(name: str, key: str, payload: bytes) -> bool:
     """Store a payload atomically (temporary file, then rename) and drop older entries of the
-    same name; False when the folder cannot be written."""
+    same name but the last KEEP written (so that two installs sharing the folder, whose
+    syllable tables are keyed by their own paths, do not rebuild each other's); False when
+    the folder cannot be written."""
     import tempfile
 
     folder = cache_dir()
@@ -163,12 +166,20 @@ def write(name: str, key: str, payload: bytes) -> bool:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in folder.glob(f"{name}-*.bin"):
-            if old != target:
-                old.unlink(missing_ok=True)
+        others = sorted((p for p in folder.glob(f"{name}-*.bin") if p != target),
+                        key=_written, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink(missing_ok=True)
     except OSError:
         return False
     return True
+
+
+def _written(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def cached(name: str, key: str, build: Callable[[], bytes],

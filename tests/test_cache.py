@@ -94,14 +94,15 @@ def test_an_unwritable_folder_falls_back_to_memory(tmp_path, uncached):
 
 def test_stale_entries_are_never_read_and_old_ones_are_dropped(tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
-    old = cache.key_of("source v1")
-    new = cache.key_of("source v2")
-    assert cache.cached("thing", old, lambda: b"one") == b"one"
-    assert cache.cached("thing", new, lambda: b"two") == b"two"
-    assert cache.read("thing", old) is None
-    assert [p.name for p in tmp_path.glob("thing-*.bin")] == [f"thing-{new[:32]}.bin"]
+    keys = [cache.key_of(f"source v{n}") for n in range(cache.KEEP + 1)]
+    for n, key in enumerate(keys):
+        assert cache.cached("thing", key, lambda: f"payload {n}".encode()) == f"payload {n}".encode()
+        os.utime(cache._path(tmp_path, "thing", key), ns=(n * 10**9, n * 10**9))
+    assert cache.read("thing", keys[0]) is None  # the oldest dropped, the last KEEP kept
+    assert sorted(p.name for p in tmp_path.glob("thing-*.bin")) == sorted(
+        f"thing-{key[:32]}.bin" for key in keys[1:])
     calls = []
-    assert cache.cached("thing", new, lambda: calls.append(1) or b"three") == b"two"
+    assert cache.cached("thing", keys[1], lambda: calls.append(1) or b"other") == b"payload 1"
     assert not calls
 
 
