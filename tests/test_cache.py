@@ -218,6 +218,8 @@ def spy(file, *args, **kwargs):
     opened.append(str(file))
     return real(file, *args, **kwargs)
 Path.open = lambda self, *a, **k: spy(self, *a, **k)
+from framing import cache
+cache.SETTLED_NS = 0  # a fresh checkout's files count as settled at once
 from framing.classify.predict import load_model
 from framing.lexicon import builtin
 builtin(); load_model()
