@@ -34,7 +34,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"framing-cache\n"
 SETTLED_NS = 2_000_000_000  # since a file's last change, before its digest is remembered
 KEEP = 3  # entries of one name kept, the newest first
@@ -121,18 +121,30 @@ def _path(folder: Path, name: str, key: str) -> Path:
     return folder / f"{name}-{key[:32]}.bin"
 
 
-def read(name: str, key: str) -> bytes | None:
-    """The payload stored under (name, key), or None when absent, stale or damaged."""
+def read(name: str, key: str, mapped: bool = False) -> bytes | memoryview | None:
+    """The payload stored under (name, key), or None when absent, stale or damaged.
+
+    `mapped`: a read-only view of the file mapped into memory rather than a copy of it, for
+    a payload that its parser copies out at once (copying 1.3 MB into fresh memory costs
+    over a millisecond; mapping it, a tenth of that). The mapping goes with the view; cache
+    files are only ever replaced whole (`write`), never changed in place."""
     folder = cache_dir()
     if folder is None:
         return None
+    payload: bytes | memoryview
     try:
         with _path(folder, name, key).open("rb") as fh:
             if fh.read(len(MAGIC)) != MAGIC:
                 return None
             head = fh.readline()
-            payload = fh.read()  # read apart from the header: slicing would copy megabytes
-    except OSError:
+            if mapped:
+                import mmap
+
+                start = fh.tell()
+                payload = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))[start:]
+            else:
+                payload = fh.read()  # apart from the header: slicing would copy megabytes
+    except (OSError, ValueError):  # ValueError: mmap of an empty file
         return None
     try:
         header = json.loads(head)
@@ -183,11 +195,12 @@ def _written(path: Path) -> int:
 
 
 def cached(name: str, key: str, build: Callable[[], bytes],
-           parse: Callable[[bytes], T] = bytes) -> T:
+           parse: Callable[[bytes], T] = bytes, mapped: bool = False) -> T:
     """`parse` of the payload for (name, key): read from the cache, else built and stored.
     A cached payload that `parse` refuses (ValueError, KeyError, TypeError, IndexError:
-    written by another version of this code, or damaged) is rebuilt."""
-    payload = read(name, key)
+    written by another version of this code, or damaged) is rebuilt. `mapped`: `parse`
+    takes a memoryview of the mapped file (see `read`) and keeps no part of it."""
+    payload = read(name, key, mapped)
     if payload is not None:
         try:
             with _no_collections():

@@ -258,3 +258,16 @@ def test_cached_model_equals_the_parsed_one(fresh_memo):
     assert plain(built) == plain(read_back) == plain(parsed)
     assert (read_back.word.index, read_back.char.index) == (parsed.word.index, parsed.char.index)
     assert read_back.rates.table == parsed.rates.table
+
+
+@pytest.mark.parametrize("payload", [b"", b"x", bytes(range(256)) * 5000])
+def test_a_mapped_read_gives_the_same_payload_and_detects_damage(fresh_memo, payload):
+    key = cache.key_of("mapped", str(len(payload)))
+    assert cache.write("thing", key, payload)
+    assert cache.read("thing", key) == payload
+    view = cache.read("thing", key, mapped=True)
+    assert isinstance(view, memoryview) and view.readonly and bytes(view) == payload
+    del view  # its mapping goes with it
+    path = cache._path(fresh_memo, "thing", key)
+    path.write_bytes(path.read_bytes() + b"!")  # a byte more: the checksum no longer fits
+    assert cache.read("thing", key, mapped=True) is None

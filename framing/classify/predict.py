@@ -563,7 +563,7 @@ def _compiled(path: Path) -> BiasModel:
         digest = sha256()
     return cache.cached("model", cache.key_of("model", sys.byteorder, digest),
                         lambda: packed.pack(_parse_bytes(raw(), path)),
-                        lambda payload: packed.unpack(payload, str(path)))
+                        lambda payload: packed.unpack(payload, str(path)), mapped=True)
 
 
 class LexiconDriftWarning(UserWarning):
