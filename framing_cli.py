@@ -2,7 +2,7 @@
 import gc
 
 gc.disable()  # no collections while start-up builds long-lived objects; `main` resumes them
-from framing.cli import main  # noqa: E402
+from framing.cli import run as main  # noqa: E402
 
 if __name__ == "__main__":
     main()

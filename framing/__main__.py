@@ -2,6 +2,6 @@
 import gc
 
 gc.disable()  # no collections while start-up builds long-lived objects; `main` resumes them
-from framing.cli import main  # noqa: E402
+from framing.cli import run  # noqa: E402
 
-main()
+run()

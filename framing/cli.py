@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -130,6 +131,43 @@ def main() -> None:
     if not gc.isenabled():  # paused by the entry point (framing_cli.py) during the imports
         gc.freeze()  # what they made lives as long as the process: never walk it again
         gc.enable()
+
+
+def run() -> NoReturn:
+    """The `framing` command (the console script and `python -m framing`): `main`, then an
+    exit that skips the interpreter's teardown when nothing is left to run at exit.
+
+    Tearing down frees every object one by one: ~9 ms for the model's and the lexicons'
+    hundred thousand strings, more than a short analysis. It is skipped (`os._exit`, after
+    flushing stdout and stderr) only when no thread, worker pool or exit callback could
+    still need to run; files are written and closed before `main` returns (atomic output,
+    the start-up cache). Otherwise, and for tracebacks, Python exits as usual.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    else:  # click's standalone mode always ends in SystemExit; here for completeness
+        code = 0
+    if code is None or isinstance(code, int):
+        _exit_fast(code or 0)
+    sys.exit(code)
+
+
+def _exit_fast(code: int) -> NoReturn:
+    import atexit
+    import threading
+
+    callbacks = getattr(atexit, "_ncallbacks", None)  # CPython's count of exit callbacks
+    if (callbacks is not None and callbacks() == 0 and threading.active_count() == 1
+            and "concurrent.futures" not in sys.modules):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a closed pipe: Python's own exit reports it
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
 
 
 @main.command()

@@ -1,8 +1,8 @@
 """Load and check lexicon files (TOML data in lexicons/; format in docs/lexicon-format.md)."""
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -334,6 +334,8 @@ def load_files(paths: list[Path], shared_classes: dict[str, frozenset[str]] | No
 def fingerprint(raw: dict[str, bytes]) -> str:
     """sha256 of lexicon files (name -> bytes, in name order): what a model's cue features
     were computed with (`metadata.lexicons.sha256` in a model file)."""
+    import hashlib  # here: a warm start reads the fingerprint from the start-up cache
+
     digest = hashlib.sha256()
     for name in sorted(raw):
         digest.update(name.encode() + b"\0" + raw[name] + b"\0")
@@ -427,15 +429,24 @@ def _parse_builtin(directory: Path, files: list[Path], raw: dict[str, bytes],
 @lru_cache(maxsize=1)
 def builtin() -> Lexicon:
     """The shipped lexicons, loaded once per process: from the compiled start-up cache
-    (framing/cache.py) when it was built from these very files, else parsed and checked."""
+    (framing/cache.py) when it was built from these very files, else parsed and checked.
+    Their fingerprint is remembered there too, so a warm start reads no lexicon file."""
     from framing import cache
 
     directory = builtin_dir()
-    files = sorted(directory.glob("*.toml"))
-    raw = {p.name: read_bytes(p, LexiconError, "lexicon file") for p in files}
-    sha = fingerprint(raw)
+    # not Path.glob: its first call compiles a pattern (a millisecond at start-up)
+    files = sorted(directory / name for name in os.listdir(directory) if name.endswith(".toml"))
+
+    @lru_cache(maxsize=1)
+    def raw() -> dict[str, bytes]:
+        return {p.name: read_bytes(p, LexiconError, "lexicon file") for p in files}
+
+    try:
+        sha = cache.file_digest("lexicons", files, lambda: fingerprint(raw()))
+    except OSError:  # a file that went away or cannot be read: the reader's one-line error
+        sha = fingerprint(raw())
     return cache.cached("lexicons", cache.key_of("lexicons", sha),
-                        lambda: _packed(_parse_builtin(directory, files, raw, sha)),
+                        lambda: _packed(_parse_builtin(directory, files, raw(), sha)),
                         lambda payload: _unpacked(payload, sha))
 
 

@@ -7,7 +7,6 @@ paths that need them, so loading a plain-text file stays fast.
 from __future__ import annotations
 
 import codecs
-import html as htmllib
 import re
 import sys
 import threading
@@ -268,6 +267,8 @@ def _html_title(meta_title: str | None, html: str) -> str | None:
     """trafilatura's title unless missing or a furniture heading, else <title>."""
     if meta_title and not _is_furniture(meta_title):
         return meta_title
+    import html as htmllib  # here: plain-text articles never need it
+
     match = re.search(r"<title\b[^>]*>(.*?)</title\s*>", html, re.IGNORECASE | re.DOTALL)
     title = " ".join(htmllib.unescape(match.group(1)).split()) if match else ""
     return title or None

@@ -44,7 +44,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
     env = {"FRAMING_CACHE_DIR": str(tmp_path)}
     assert probe(env) == uncached
     files = {p.name.split("-")[0]: p for p in tmp_path.glob("*.bin")}
-    assert set(files) == {"lexicons", "matcher", "model", "cmudict", "hyphenation"}
+    assert set(files) == {"lexicons", "matcher", "model", "cmudict", "hyphenation", "digests"}
     stamps = {name: p.stat().st_mtime_ns for name, p in files.items()}
     assert probe(env) == uncached
     assert {name: p.stat().st_mtime_ns for name, p in files.items()} == stamps  # not rewritten
@@ -54,7 +54,7 @@ def test_built_on_first_use_and_then_read(tmp_path, uncached):
 
 def test_default_folder_is_the_users_cache_never_the_package(tmp_path, uncached):
     assert probe({"XDG_CACHE_HOME": str(tmp_path)}) == uncached
-    assert len(list((tmp_path / "framing").glob("*.bin"))) == 5
+    assert len(list((tmp_path / "framing").glob("*.bin"))) == 6
     package = ROOT / "framing"
     assert not list(package.rglob("*.bin"))
 
@@ -94,14 +94,15 @@ def test_an_unwritable_folder_falls_back_to_memory(tmp_path, uncached):
 
 def test_stale_entries_are_never_read_and_old_ones_are_dropped(tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
-    old = cache.key_of("source v1")
-    new = cache.key_of("source v2")
-    assert cache.cached("thing", old, lambda: b"one") == b"one"
-    assert cache.cached("thing", new, lambda: b"two") == b"two"
-    assert cache.read("thing", old) is None
-    assert [p.name for p in tmp_path.glob("thing-*.bin")] == [f"thing-{new[:32]}.bin"]
+    keys = [cache.key_of(f"source v{n}") for n in range(cache.KEEP + 1)]
+    for n, key in enumerate(keys):
+        assert cache.cached("thing", key, lambda: f"payload {n}".encode()) == f"payload {n}".encode()
+        os.utime(cache._path(tmp_path, "thing", key), ns=(n * 10**9, n * 10**9))
+    assert cache.read("thing", keys[0]) is None  # the oldest dropped, the last KEEP kept
+    assert sorted(p.name for p in tmp_path.glob("thing-*.bin")) == sorted(
+        f"thing-{key[:32]}.bin" for key in keys[1:])
     calls = []
-    assert cache.cached("thing", new, lambda: calls.append(1) or b"three") == b"two"
+    assert cache.cached("thing", keys[1], lambda: calls.append(1) or b"other") == b"payload 1"
     assert not calls
 
 
@@ -138,3 +139,135 @@ def test_cached_lexicon_and_trie_equal_the_parsed_ones(tmp_path, monkeypatch):
         return {k: plain(v) if k else [(order, e.id) for order, e in v] for k, v in node.items()}
 
     assert plain(Matcher(cached).root) == plain(Matcher(replace(parsed, sha256=None)).root)
+
+
+@pytest.fixture
+def fresh_memo(tmp_path, monkeypatch):
+    """An empty cache folder, and the remembered digests forgotten in this process."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "_memo", None)
+    return tmp_path
+
+
+def _settle(path: Path) -> None:
+    """Make the file look last modified long ago (its change time still moves to now)."""
+    old = path.stat().st_mtime_ns - 10 * cache.SETTLED_NS
+    os.utime(path, ns=(old, old))
+
+
+def test_file_digests_are_remembered_until_the_file_changes(fresh_memo, tmp_path, monkeypatch):
+    source = tmp_path / "source.txt"
+    source.write_text("version one")
+    _settle(source)
+    calls = []
+
+    def digest() -> str:
+        calls.append(1)
+        return source.read_text()
+
+    # just written: its change time is recent, so nothing is remembered yet
+    assert cache.file_digest("thing", [source], digest) == "version one"
+    assert cache.file_digest("thing", [source], digest) == "version one"
+    assert len(calls) == 2
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    assert cache.file_digest("thing", [source], digest) == "version one"
+    monkeypatch.setattr(cache, "_memo", None)  # a new process reads the memo from disk
+    assert cache.file_digest("thing", [source], digest) == "version one"
+    assert len(calls) == 3
+    assert cache.file_digest("other kind", [source], digest) == "version one"  # kinds apart
+    assert len(calls) == 4
+    # same size, modification time set back: the change time still tells
+    stat = source.stat()
+    source.write_text("version two")
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.file_digest("thing", [source], digest) == "version two"
+    assert len(calls) == 5
+
+
+def test_keys_are_remembered_and_a_damaged_memo_is_recomputed(fresh_memo, monkeypatch):
+    key = cache.key_of("source", "v1")
+    memo = cache._path(fresh_memo, "digests", cache._MEMO_KEY)
+    assert memo.exists()
+    monkeypatch.setattr(cache, "_memo", None)
+    assert cache.key_of("source", "v1") == key  # read back
+    data = bytearray(memo.read_bytes())
+    data[-3] ^= 0xFF
+    memo.write_bytes(bytes(data))
+    monkeypatch.setattr(cache, "_memo", None)
+    assert cache.key_of("source", "v1") == key  # recomputed, not the damaged value
+    assert cache.read("digests", cache._MEMO_KEY) is not None  # and stored again
+    import hashlib
+
+    from framing import __version__
+
+    head = f"framing {__version__} cache {cache.FORMAT}".encode()
+    data = b"".join(len(p).to_bytes(8, "little") + p for p in (head, b"source", b"v1"))
+    assert key == hashlib.sha256(data).hexdigest()
+
+
+def test_a_warm_start_reads_and_hashes_no_source(tmp_path):
+    """With the cache warm, loading the lexicons and the model reads neither their files
+    nor imports hashlib (its OpenSSL load alone costs milliseconds)."""
+    env = {"FRAMING_CACHE_DIR": str(tmp_path)}
+    script = """
+import builtins, io, sys
+from pathlib import Path
+opened = []
+real = io.open
+def spy(file, *args, **kwargs):
+    opened.append(str(file))
+    return real(file, *args, **kwargs)
+Path.open = lambda self, *a, **k: spy(self, *a, **k)
+from framing import cache
+cache.SETTLED_NS = 0  # a fresh checkout's files count as settled at once
+from framing.classify.predict import load_model
+from framing.lexicon import builtin
+builtin(); load_model()
+print(sorted({Path(f).suffix for f in opened}), "hashlib" in sys.modules)
+"""
+    full = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_")} | env
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", script], env=full, cwd=ROOT, text=True,
+                              capture_output=True, check=True, timeout=120).stdout.split("\n")[0]
+
+    cold = run()
+    assert "'.toml'" in cold and "'.json'" in cold
+    assert run() == "['.bin'] False"
+
+
+def test_cached_model_equals_the_parsed_one(fresh_memo):
+    """The compiled model (framing/classify/packed.py) holds every field of the checked one:
+    the same strings and the same floats, bit for bit (vocabularies and weights as arrays)."""
+    from dataclasses import fields
+
+    from framing.classify.predict import DEFAULT_MODEL, _compiled, read_model
+
+    def plain(value: object) -> object:
+        if hasattr(value, "__dataclass_fields__"):
+            return {f.name: plain(getattr(value, f.name)) for f in fields(value) if f.compare}
+        if isinstance(value, (list, tuple)) or type(value).__name__ == "array":
+            return [plain(v) for v in value]
+        if isinstance(value, float):
+            return value.hex()
+        return value
+
+    parsed = read_model(DEFAULT_MODEL)
+    built, read_back = _compiled(DEFAULT_MODEL), _compiled(DEFAULT_MODEL)
+    assert list(fresh_memo.glob("model-*.bin"))
+    assert plain(built) == plain(read_back) == plain(parsed)
+    assert (read_back.word.index, read_back.char.index) == (parsed.word.index, parsed.char.index)
+    assert read_back.rates.table == parsed.rates.table
+
+
+@pytest.mark.parametrize("payload", [b"", b"x", bytes(range(256)) * 5000])
+def test_a_mapped_read_gives_the_same_payload_and_detects_damage(fresh_memo, payload):
+    key = cache.key_of("mapped", str(len(payload)))
+    assert cache.write("thing", key, payload)
+    assert cache.read("thing", key) == payload
+    view = cache.read("thing", key, mapped=True)
+    assert isinstance(view, memoryview) and view.readonly and bytes(view) == payload
+    del view  # its mapping goes with it
+    path = cache._path(fresh_memo, "thing", key)
+    path.write_bytes(path.read_bytes() + b"!")  # a byte more: the checksum no longer fits
+    assert cache.read("thing", key, mapped=True) is None

@@ -359,3 +359,30 @@ def test_validate_reports_coverage_gaps_with_exit_1(tmp_path: Path, passes, gaps
     assert [line.split(": ", 2)[2] for line in lines if line.startswith("newsroom.toml: ")] == gaps
     assert result.exit_code == (1 if gaps else 0), result.output
     assert lines[-1].startswith("coverage: ") and ("gap(s)" in lines[-1]) == bool(gaps)
+
+
+@pytest.mark.parametrize("args, code, out, err", [
+    (["analyse", "{big}", "--format", "json"], 0, "\n  ]\n}\n", ""),
+    (["analyse", "{big}", "--format", "json", "-o", "{report}"], 0, "", ""),
+    (["lexicon", "validate", "{bad}"], 1, "problem(s)", ""),
+    (["analyse", "nope.txt"], 2, "", "framing: error: nope.txt: no such file\n"),
+    (["analyse", "--no-such-option"], 2, "", "Error: No such option '--no-such-option'"),
+])
+def test_the_command_exits_fast_with_all_its_output_and_code(tmp_path: Path, args, code, out,
+                                                              err):
+    """`python -m framing` ends with `os._exit` when nothing is left to run at exit
+    (framing/cli.py `run`): every byte written (stdout is a pipe, so buffered), the exit code
+    as before, and a report file complete."""
+    big = tmp_path / "big.txt"
+    big.write_text(Path(LOADED).read_text(encoding="utf-8") * 40, encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(Path(__file__).read_text().split('user.write_text("""')[1].split('"""')[0])
+    report = tmp_path / "report.json"
+    names = {"big": big, "bad": bad, "report": report}
+    proc = subprocess.run([sys.executable, "-m", "framing", *(a.format(**names) for a in args)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == code, proc.stderr
+    assert out in proc.stdout and err in proc.stderr
+    if "--format" in args:
+        document = json.loads(report.read_text() if "-o" in args else proc.stdout)
+        assert len(document["articles"][0]["flags"]) > 40

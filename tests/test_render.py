@@ -89,3 +89,24 @@ def test_model_features_read_as_words():
     assert readable_word("[scare_quote]") == "‹scare quote›"
     assert readable_word("[quote_marks]") == "‹quote marks›"  # a cue with no kind label
     assert readable_word("regime") == "regime"
+
+
+def test_json_holds_what_dataclasses_asdict_gives():
+    """The JSON renderer converts results without `asdict` (its deep copies are slow): every
+    score, quote, source, cue and flag field comes out as `asdict` would give it."""
+    from dataclasses import asdict
+
+    article = framing.analyse(TEXT + "\n\nAn aide, who asked not to be named, said the "
+                              "“reform” was arguably a disgraceful scheme. " * 2, words=True)
+    doc = json.loads(renderer("json")([article], False))["articles"][0]
+
+    def plain(value: object) -> object:  # asdict's tuples as JSON's lists
+        return json.loads(json.dumps(value))
+
+    assert article.sources and article.quotes and any(s.cues for s in article.sentences)
+    assert doc["scores"] == plain(asdict(article.scores))
+    assert doc["quotes"] == plain([asdict(q) for q in article.quotes])
+    assert doc["sources"] == plain([asdict(s) for s in article.sources])
+    assert [s["cues"] for s in doc["sentences"]] == plain(
+        [[asdict(c) for c in s.cues] for s in article.sentences])
+    assert doc["flags"] == plain([asdict(f) for f in article.flags])

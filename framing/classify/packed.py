@@ -1,12 +1,14 @@
 """The compiled form of a checked bias model, for the start-up cache (framing/cache.py).
 
 Parsing the 1.8 MB JSON model and checking every number costs more than a whole short
-analysis; this form loads in a few milliseconds. It is a JSON header (scalars, metadata, the
-small cue block, and where each array lies) followed by raw arrays: vocabularies as
-NUL-separated UTF-8 and numbers as native float64. Nothing in it is executed, and it is only
-ever made from a model that `predict.parse_model` has checked, and the cache's sha256 vouches
-that it is unchanged since (framing/cache.py), so `unpack` checks only that the lengths fit
-(a file written by another version of this code is refused, ValueError, and rebuilt).
+analysis; this form loads in a few milliseconds. It is the length of a JSON header (8 bytes,
+little-endian), the header (scalars, metadata, the small cue block, and where each array
+lies), then raw arrays: vocabularies as NUL-separated UTF-8 and numbers as native float64.
+Nothing in it is executed, and it is only ever made from a model that `predict.parse_model`
+has checked, and the cache's checksum vouches that it is unchanged since (framing/cache.py),
+so `unpack` checks only that the lengths fit (a file written by another version of this code
+is refused, ValueError, and rebuilt). The cache maps the file rather than reading it:
+`unpack` copies every value out.
 """
 from __future__ import annotations
 
@@ -51,14 +53,17 @@ def pack(model: BiasModel) -> bytes:
     head["rates"] = None if model.rates is None else {
         "weight": model.rates.weight, "coef": list(model.rates.coef), "n": len(model.rates.table),
         "words": out.strings(model.rates.table), "rates": out.numbers(model.rates.table.values())}
-    return json.dumps(head).encode() + b"\n" + b"".join(out.blobs)
+    header = json.dumps(head).encode()
+    return len(header).to_bytes(8, "little") + header + b"".join(out.blobs)
 
 
-def unpack(payload: bytes, name: str) -> BiasModel:
-    """A BiasModel from `pack`'s bytes; ValueError when they are damaged."""
-    end = payload.index(b"\n")
-    head = json.loads(payload[:end])
-    body = memoryview(payload)[end + 1:]
+def unpack(payload: bytes | memoryview, name: str) -> BiasModel:
+    """A BiasModel from `pack`'s bytes (or a view of them: every value is copied out);
+    ValueError when they are damaged."""
+    view = memoryview(payload)
+    size = int.from_bytes(view[:8], "little")
+    head = json.loads(bytes(view[8:8 + size]))
+    body = view[8 + size:]
 
     def strings(where: list[int], n: int) -> list[str]:
         start, size = where
@@ -67,13 +72,15 @@ def unpack(payload: bytes, name: str) -> BiasModel:
             raise ValueError("damaged vocabulary")
         return values
 
-    def numbers(where: list[int], n: int) -> list[float]:
+    def numbers(where: list[int], n: int) -> array:
+        """The floats as an array (indexing it gives the same floats a list would; making
+        the list would cost milliseconds)."""
         start, size = where
         values = array("d")
         values.frombytes(body[start:start + size])
         if len(values) != n:
             raise ValueError("damaged numbers")
-        return values.tolist()
+        return values
 
     blocks: dict[str, NgramBlock | None] = {}
     for kind in ("word", "char"):

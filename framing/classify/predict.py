@@ -541,14 +541,29 @@ def _parse_bytes(raw: bytes, path: Path) -> BiasModel:
 
 def _compiled(path: Path) -> BiasModel:
     """The model at `path`, from the start-up cache when it holds this very file (keyed by
-    its sha256), else read, checked and stored there."""
+    its sha256, which the cache remembers: a warm start does not read the file), else read,
+    checked and stored there."""
+    from functools import lru_cache
+
     from framing import cache
     from framing.classify import packed
 
-    raw = read_bytes(path, ModelError, "model file", max_bytes=MAX_MODEL_BYTES)
-    return cache.cached("model", cache.key_of("model", sys.byteorder, raw),
-                        lambda: packed.pack(_parse_bytes(raw, path)),
-                        lambda payload: packed.unpack(payload, str(path)))
+    @lru_cache(maxsize=1)
+    def raw() -> bytes:
+        return read_bytes(path, ModelError, "model file", max_bytes=MAX_MODEL_BYTES)
+
+    def sha256() -> str:
+        import hashlib
+
+        return hashlib.sha256(raw()).hexdigest()
+
+    try:
+        digest = cache.file_digest("model", [path], sha256)
+    except OSError:  # missing or unreadable: the reader's one-line error
+        digest = sha256()
+    return cache.cached("model", cache.key_of("model", sys.byteorder, digest),
+                        lambda: packed.pack(_parse_bytes(raw(), path)),
+                        lambda payload: packed.unpack(payload, str(path)), mapped=True)
 
 
 class LexiconDriftWarning(UserWarning):

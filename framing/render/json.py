@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 
 from framing import __version__
 from framing.results import Article
@@ -14,29 +14,36 @@ FLAG_KEYS = ("kind", "id", "term", "start", "end", "text", "sentence", "category
              "alternatives", "in_quote", "weight", "speaker", "probability", "voice")
 
 
+_LEAVES = (str, int, float, type(None))  # bool is an int
+
+
 def _plain(value: object) -> object:
-    """Dataclasses and tuples as JSON-ready dicts and lists."""
-    if is_dataclass(value):
-        return asdict(value)
-    if isinstance(value, tuple):
+    """Dataclasses, tuples and dicts as JSON-ready dicts and lists: what `dataclasses.asdict`
+    gives, without the deep copy of every value it makes (the results are frozen)."""
+    if isinstance(value, _LEAVES):
+        return value
+    if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     return value
 
 
 def article_dict(article: Article) -> dict:
     """One article as the contract's plain dict, keys in the documented order."""
-    scores = asdict(article.scores)
     return {
         "source": article.source,
         "title": article.title,
         "text": article.text,
         "word_count": article.word_count,
         "removed": article.removed,
-        "scores": scores,
+        "scores": _plain(article.scores),
         "sentences": [{k: _plain(getattr(s, k)) for k in SENTENCE_KEYS} for s in article.sentences],
         "flags": [{k: _plain(getattr(f, k)) for k in FLAG_KEYS} for f in article.flags],
-        "quotes": [asdict(q) for q in article.quotes],
-        "sources": [_plain(src) for src in article.sources],
+        "quotes": _plain(article.quotes),
+        "sources": _plain(article.sources),
     }
 
 
