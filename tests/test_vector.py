@@ -68,3 +68,17 @@ def test_segment_sums_add_left_to_right_like_sum(lengths, monkeypatch):
     flipped = flat[::-1].tolist()
     runs = [[flipped.pop(0) for _ in range(n)] for n in lengths]
     assert [repr(x) for x in second.tolist()] == [repr(float(sum(run))) for run in runs]
+
+
+@pytest.mark.parametrize("vector", [False, True])
+def test_assess_reads_each_sentence_once_and_agrees_with_probabilities_and_explain(
+        monkeypatch, vector):
+    """`assess` lower-cases and tokenises each sentence once for all blocks and the rates;
+    `probabilities` and `explain` read it afresh per block: the same floats and words."""
+    texts = _sentences()
+    model = load_model()
+    together = _assess(monkeypatch, vector, texts)
+    alone = [(p, model.explain(t, top=8) if p >= 0.2 else [])
+             for t, p in zip(texts, model.probabilities(texts))]
+    assert [repr(r) for r in together] == [repr(r) for r in alone]
+    assert sum(bool(words) for _, words in alone) > 10

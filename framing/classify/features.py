@@ -45,12 +45,23 @@ def _pattern(token_pattern: str) -> re.Pattern[str]:
     return re.compile(token_pattern)
 
 
+def word_tokens(text: str, token_pattern: str = TOKEN_PATTERN, lowercase: bool = True) -> list[str]:
+    """The words that word n-grams are made of, as `TfidfVectorizer(analyzer="word")` finds
+    them (lower-cased first, unless `lowercase` is False)."""
+    if lowercase:
+        text = text.lower()
+    return _pattern(token_pattern).findall(text)
+
+
 def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKEN_PATTERN,
                 lowercase: bool = True) -> list[str]:
     """Word n-grams as `TfidfVectorizer(analyzer="word")` builds them (no stop words)."""
-    if lowercase:
-        text = text.lower()
-    tokens = _pattern(token_pattern).findall(text)
+    return ngrams_of(word_tokens(text, token_pattern, lowercase), ngram_range)
+
+
+def ngrams_of(tokens: list[str], ngram_range: Sequence[int]) -> list[str]:
+    """The n-grams `word_ngrams` makes of the `word_tokens` of a text (`tokens` is left as it
+    is; with n-grams of one word only, it is what comes back)."""
     min_n, max_n = ngram_range
     if max_n == 1:
         return tokens
@@ -143,11 +154,30 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
     for kind, category in found:
         _add(counts, kind, category)
     spans = quote_spans(text)
-    if spans:
+    if spans and _may_hold_scare_quote(text, spans):
         for quote in quote_detector.classify(text, spans, [(0, len(text))], tokens(text), lexicon):
             if quote.kind == "scare":
                 _add(counts, "scare_quote", quote_detector.SCARE["category"])
     return dict(counts) | surface_cues(text, spans)
+
+
+def _may_hold_scare_quote(text: str, spans: list[tuple[int, int]]) -> bool:
+    """False when `quotes.classify` cannot find a scare quote among the spans, read off the
+    words inside them without tokenising the sentence or classifying anything.
+
+    `classify` skips a span with no word and calls every span of DIRECT_MIN_WORDS words or
+    more "direct" (or "partial" when credited "in the words of"), whatever surrounds it;
+    only the last fall-through of `_kind` says "scare", and `_siblings` only turns scare
+    quotes into something else. The words inside a span are the `WORD_RE` matches from its
+    opening mark up to its closing one: a quote mark is no word character and, as an
+    opening single mark, never follows one, so no word runs across the opening mark; one
+    running past the closing mark is cut there but still counted once. Most quotes in news
+    are long quoted speech, so most sentences with quote marks skip `classify` here."""
+    from framing.detect.quotes import DIRECT_MIN_WORDS
+    from framing.segment import WORD_RE
+
+    return any(0 < len(WORD_RE.findall(text, start, end)) < DIRECT_MIN_WORDS
+               for start, end in spans)
 
 
 def cue_value(count: int | float) -> float:
@@ -159,7 +189,7 @@ def cue_value(count: int | float) -> float:
 
 def rate_tokens(text: str) -> set[str]:
     """The distinct lower-cased words of a text, as the word analyzer tokenises it."""
-    return set(_pattern(TOKEN_PATTERN).findall(text.lower()))
+    return set(word_tokens(text))
 
 
 def marked_tokens(biased_words: Iterable[str]) -> set[str]:
@@ -186,6 +216,10 @@ def rate_table(texts: Iterable[str], marked: Iterable[Iterable[str]],
 def rate_values(words: Iterable[str], table: dict[str, float]) -> list[float]:
     """`RATE_FEATURES` of a sentence's distinct words: the highest rate, the sum of the three
     highest, and how many words have a rate over 0.3 and over 0.5."""
-    rates = sorted(filter(_known, map(table.get, words)), reverse=True)
+    return rate_features(sorted(filter(_known, map(table.get, words)), reverse=True))
+
+
+def rate_features(rates: list[float]) -> list[float]:
+    """`RATE_FEATURES` of a sentence's word rates, highest first (`rate_values`)."""
     return [rates[0] if rates else 0.0, sum(rates[:3]),
             float(sum(r > 0.3 for r in rates)), float(sum(r > 0.5 for r in rates))]

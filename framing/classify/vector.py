@@ -17,7 +17,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
-from framing.classify.features import char_wb_words, word_ngrams
+from framing.classify.features import ngrams_of
 from framing.classify.predict import (
     _CHAR_CACHE_SIZE,
     _SUBLINEAR,
@@ -157,21 +157,23 @@ class Batch:
             parts[label] = parts.get(label, 0) + value
 
 
-def sweep(block: NgramBlock, texts: Sequence[str]) -> Batch:
+def sweep(block: NgramBlock, texts: Sequence[str],
+          units: Sequence[list[str]] | None = None) -> Batch:
     """`NgramBlock.sweep` of each text, as one `Batch`. Its scratch table holds texts ×
-    vocabulary int32s, so callers pass a few dozen texts at a time."""
+    vocabulary int32s, so callers pass a few dozen texts at a time. `units`: each text's
+    `NgramBlock.units`, if already found."""
     state = _state(block)
+    units = [block.units(t) for t in texts] if units is None else units
     words: list[list[str]] = []
     if block.analyzer == "word":
-        grams = [word_ngrams(t, block.ngram_range, block.token_pattern, block.lowercase)
-                 for t in texts]
+        grams = [ngrams_of(u, block.ngram_range) for u in units]
         found = np.array(list(map(block.index.get, chain.from_iterable(grams), repeat(-1))),
                          dtype=np.int64)
         known = found >= 0
         hits = found[known]
         hit_text = np.repeat(np.arange(len(texts)), list(map(len, grams)))[known]
     else:
-        words = [char_wb_words(t, block.lowercase) for t in texts]
+        words = list(units)
         flat = list(chain.from_iterable(words))
         cached = state.words
         if len(cached) >= _CHAR_CACHE_SIZE:
