@@ -19,11 +19,12 @@ packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import partial
@@ -220,12 +221,17 @@ class RateBlock:
     weight: float
     coef: tuple[float, ...]
     table: dict[str, float] = field(repr=False)
+    _rated: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def ranked(self, words: set[str]) -> list[tuple[float, str]]:
-        """(rate, word) of each of a sentence's distinct words (`rate_tokens`) that has a
-        rate, highest first: what `values` and `credit` read."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_rated", frozenset(self.table))
+
+    def ranked(self, words: Iterable[str]) -> list[tuple[float, str]]:
+        """(rate, word) of each distinct word of a sentence (its `rate_tokens`, or its
+        `word_tokens` with repeats) that has a rate, highest first: what `values` and
+        `credit` read."""
         table = self.table
-        return sorted(((table[w], w) for w in words if w in table), reverse=True)
+        return sorted(((table[w], w) for w in self._rated.intersection(words)), reverse=True)
 
     def values(self, ranked: list[tuple[float, str]]) -> list[float]:
         """`RATE_FEATURES` times `weight` (`rate_values`: the rates in the same order)."""
@@ -279,13 +285,13 @@ class BiasModel:
                 out.append(cues[i] if SURFACE_CUES[0] in cues[i] else cues[i] | surface_cues(text))
         return out
 
-    def _decision(self, cues: dict[str, int], scores: Sequence[float],
+    def _decision(self, cued: list[tuple[str, float]], scores: Sequence[float],
                   ranked: list[tuple[float, str]]) -> float:
         z = self.intercept
         for score in scores:
             z += score
         if self.cues is not None:
-            z += sum(v for _, v in self.cues.contributions(cues))
+            z += sum(v for _, v in cued)
         if self.rates is not None:
             z += sum(map(mul, self.rates.values(ranked), self.rates.coef))
         return z
@@ -294,11 +300,15 @@ class BiasModel:
         """`RateBlock.ranked` of the text (`words`: its `word_tokens`, if already found)."""
         if self.rates is None:
             return []
-        return self.rates.ranked(rate_tokens(text) if words is None else set(words))
+        return self.rates.ranked(rate_tokens(text) if words is None else words)
+
+    def _cued(self, cues: dict[str, int]) -> list[tuple[str, float]]:
+        """`CueBlock.contributions` of the cue counts (none without a cue block)."""
+        return self.cues.contributions(cues) if self.cues is not None else []
 
     def decision(self, text: str, cues: dict[str, int]) -> float:
         """The log-odds of 'biased' for one sentence with its cue counts."""
-        return self._decision(cues, [block.sweep(text).score for block in self._blocks],
+        return self._decision(self._cued(cues), [block.sweep(text).score for block in self._blocks],
                               self._ranked(text))
 
     def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
@@ -333,12 +343,12 @@ class BiasModel:
             units = [[block.units(text, low, w) for text, low, w in zip(part, lows, words)]
                      for block in self._blocks]
             ranked = list(map(self._ranked, part, words))
+            cued = list(map(self._cued, found[at:at + step]))
             scores, credit = (self._vector_sweep if vector else self._sweep)(part, units)
-            ps = [sigmoid(self._decision(c, row, r))
-                  for c, row, r in zip(found[at:at + step], scores, ranked)]
+            ps = [sigmoid(self._decision(c, row, r)) for c, row, r in zip(cued, scores, ranked)]
             chosen = [i for i, p in enumerate(ps) if p >= explain_from]
             credits = credit(chosen)
-            out += [(p, self._explain(found[at + i], top, credits[i], ranked[i])
+            out += [(p, self._explain(cued[i], top, credits[i], ranked[i])
                      if i in credits else []) for i, p in enumerate(ps)]
         return out
 
@@ -375,7 +385,7 @@ class BiasModel:
         the log-odds), largest first, positive ones only. Character n-grams are credited to the
         words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
         found = self._cues([text], None if cues is None else [cues], lexicon)[0]
-        return self._explain(found, top,
+        return self._explain(self._cued(found), top,
                              [partial(block.credit, block.sweep(text)) for block in self._blocks],
                              self._ranked(text))
 
@@ -383,20 +393,20 @@ class BiasModel:
     def _blocks(self) -> list[NgramBlock]:
         return [block for block in (self.word, self.char) if block is not None]
 
-    def _explain(self, cues: dict[str, int], top: int,
+    def _explain(self, cued: list[tuple[str, float]], top: int,
                  credit: list[Callable[[dict[str, float]], None]],
                  ranked: list[tuple[float, str]]) -> list[tuple[str, float]]:
         parts: dict[str, float] = {}  # label -> contribution (a dict: Counter's += is slower)
         for add in credit:
             add(parts)
-        if self.cues is not None:
-            for name, v in self.cues.contributions(cues):
-                label = f"[{name}]"
-                parts[label] = parts.get(label, 0) + v
+        for name, v in cued:
+            label = f"[{name}]"
+            parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
             self.rates.credit(ranked, parts)
-        ranked = sorted((-v, k) for k, v in parts.items() if v > 0)  # largest first, then by label
-        return [(k, -v) for v, k in ranked[:top]]
+        # largest first, then by label: sorted(...)[:top], as heapq documents nsmallest
+        best = heapq.nsmallest(top, [(-v, k) for k, v in parts.items() if v > 0])
+        return [(k, -v) for v, k in best]
 
 
 def sigmoid(z: float) -> float:
