@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -108,6 +110,15 @@ def _attributions(sources: list[Source], sentence_of: Callable[[int], int]) -> d
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _any_of(words: frozenset[str]) -> Callable[[str], object] | None:
+    """A test that a text holds any of the words as a substring (as `word in text` for each
+    would say) in one regular-expression scan; None for no words."""
+    if not words:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(words)))).search
+
+
 def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
           model: BiasModel | None) -> list[tuple[float, tuple[str, ...]]]:
     """P(biased) per sentence, and for sentences read as biased the words that pushed it up.
@@ -121,9 +132,8 @@ def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
     found: list[list[tuple[str, str]]] = [[] for _ in texts]
     for f in term_flags:
         found[f.sentence].append((f.kind, f.category))
-    context = matcher_for(lexicon).context_words
-    cues = [sentence_cues(t, lexicon,
-                          None if any(word in t.lower() for word in context) else found[i])
+    context = _any_of(matcher_for(lexicon).context_words)
+    cues = [sentence_cues(t, lexicon, None if context and context(t.lower()) else found[i])
             for i, t in enumerate(texts)]
     return [(round(p, 3), tuple(label for label, _ in words))
             for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]

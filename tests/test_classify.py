@@ -120,6 +120,83 @@ def test_analyzers_are_scikit_learns():
         assert char_wb_ngrams(s, (2, 5)) == char25(s)
 
 
+QUOTED = [  # invented; (sentence, scare quotes in it)
+    ("The ministry unveiled its “peace plan” on Monday.", 1),
+    ("The 'reform' package had a “bold” vision.", 2),
+    ("“We will rebuild the harbour before the winter storms arrive,” the mayor said.", 0),
+    ("She called the deal “a disgrace,” reporters said.", 0),
+    ("The word “resilience” appears twice in the report.", 0),
+    ("“We will rebuild the harbour before the winter storms arrive” and a “fresh start” "
+     "were promised.", 0),
+    ("He said: “This is the best decision the council has made in a decade.”", 0),
+    ("A “” pair of marks with nothing inside.", 0),
+    ("An open “quote that runs on to the end of the paragraph without a close", 0),
+    ("The “experts” behind the “plan” drew a crowd of six hundred people.", 2),
+    ("The “experts” behind the “plan that nobody in town had asked for” drew a crowd.", 0),
+]
+
+
+@pytest.mark.parametrize("sentence, scare", QUOTED)
+def test_sentence_cues_scare_quotes_equal_the_quote_classifiers(sentence, scare):
+    """Sentences whose quotes all hold six words or more skip the quote classifier
+    (`_may_hold_scare_quote`); the count is what classifying every quote gives."""
+    from framing.detect import quotes
+    from framing.lexicon import builtin
+    from framing.segment import quote_spans, tokens
+
+    spans = quote_spans(sentence)
+    classified = quotes.classify(sentence, spans, [(0, len(sentence))], tokens(sentence),
+                                 builtin())
+    assert sum(q.kind == "scare" for q in classified) == scare
+    assert sentence_cues(sentence).get("scare_quote", 0) == scare
+
+
+def test_scare_quote_pretest_skips_sentences_with_long_quotes_only():
+    """Skipped: sentences whose quotes hold no word or six words or more, even beside a short
+    one (quoted speech makes every short quote of its sentence partial)."""
+    from framing.classify.features import _may_hold_scare_quote
+    from framing.segment import quote_spans
+
+    skipped = [s for s, _ in QUOTED
+               if quote_spans(s) and not _may_hold_scare_quote(s, quote_spans(s))]
+    assert len(skipped) == 5 and all(scare == 0 for s, scare in QUOTED if s in skipped)
+    assert any("“fresh start”" in s for s in skipped)
+    assert any("“plan”" in s for s, _ in QUOTED if s not in skipped)
+
+
+def test_sentence_cues_scare_quotes_on_real_sentences():
+    """The pre-test against classifying every quote, on the sentences with quote marks of
+    the first AllSides articles (read from ../shared, never stored)."""
+    import gzip
+    from itertools import islice
+
+    from framing.detect import quotes
+    from framing.lexicon import builtin
+    from framing.segment import quote_spans, sentence_spans, tokens
+
+    from .conftest import ALLSIDES
+
+    with gzip.open(need(ALLSIDES), "rt", encoding="utf-8") as rows:
+        articles = [json.loads(row)["text"] for row in islice(rows, 80)]
+    sentences = [a[s:e] for a in articles for s, e in sentence_spans(a)
+                 if quote_spans(a[s:e])]
+    assert len(sentences) > 300
+    for s in sentences:
+        scare = sum(q.kind == "scare" for q in quotes.classify(
+            s, quote_spans(s), [(0, len(s))], tokens(s), builtin()))
+        assert sentence_cues(s).get("scare_quote", 0) == scare
+
+
+@pytest.mark.parametrize("text", ["", "A calm report.", "Paranoid claims", "A DISASTER",
+                                  "disasters everywhere", "the narcissist's plan"])
+def test_bias_context_test_is_any_substring(text):
+    from framing.pipeline import _any_of
+
+    words = frozenset({"disaster", "paranoid", "narcissist"})
+    assert bool(_any_of(words)(text.lower())) == any(w in text.lower() for w in words)
+    assert _any_of(frozenset()) is None
+
+
 def test_sentence_cues_count_lexicon_kinds_and_surface_marks():
     cues = sentence_cues('Critics say the "reform" is a disaster! Is it?')
     assert cues["quote_marks"] == 1 and cues["exclamation"] == 1 and cues["question"] == 1

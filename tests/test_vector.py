@@ -52,12 +52,9 @@ def test_numpy_and_python_sweeps_agree_bit_for_bit(monkeypatch):
 
 @pytest.mark.parametrize("lengths", [[0], [1], [7], [3, 0, 5], [70, 1, 2000, 0, 9], [5000],
                                      [1] * 300])
-def test_segment_sums_add_left_to_right_like_sum(lengths, monkeypatch):
+def test_segment_sums_add_left_to_right_like_sum(lengths):
     import numpy as np
 
-    from framing.classify import vector
-
-    monkeypatch.setattr(vector, "_CELLS", 3000)  # exercise the split and the long-run paths
     rng = random.Random(len(lengths))
     runs = [[rng.uniform(-1e3, 1e3) * 10 ** rng.randint(-8, 8) for _ in range(n)] for n in lengths]
     flat = np.array([x for run in runs for x in run])
@@ -68,3 +65,27 @@ def test_segment_sums_add_left_to_right_like_sum(lengths, monkeypatch):
     flipped = flat[::-1].tolist()
     runs = [[flipped.pop(0) for _ in range(n)] for n in lengths]
     assert [repr(x) for x in second.tolist()] == [repr(float(sum(run))) for run in runs]
+
+
+@pytest.mark.parametrize("vector", [False, True])
+def test_assess_reads_each_sentence_once_and_agrees_with_probabilities_and_explain(
+        monkeypatch, vector):
+    """`assess` lower-cases and tokenises each sentence once for all blocks and the rates;
+    `probabilities` and `explain` read it afresh per block: the same floats and words."""
+    texts = _sentences()
+    model = load_model()
+    together = _assess(monkeypatch, vector, texts)
+    alone = [(p, model.explain(t, top=8) if p >= 0.2 else [])
+             for t, p in zip(texts, model.probabilities(texts))]
+    assert [repr(r) for r in together] == [repr(r) for r in alone]
+    assert sum(bool(words) for _, words in alone) > 10
+
+
+def test_segment_sums_start_from_zero_like_sum():
+    import numpy as np
+
+    values = np.array([-0.0, -0.0, 1e16, 1.0, -1e16, 0.1, 0.2, 0.3])
+    sums = segment_sums(values, np.array([1, 0, 1, 3, 3]))[0].tolist()
+    assert [repr(x) for x in sums] == [repr(float(sum(run))) for run in
+                                       ([-0.0], [], [-0.0], [1e16, 1.0, -1e16], [0.1, 0.2, 0.3])]
+    assert repr(sums[0]) == "0.0" and sums[3] == 0.0  # not -0.0; 1.0 lost as `sum` loses it

@@ -23,10 +23,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from operator import is_not
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from framing.lexicon import Lexicon
+from framing import lexicon as lexicons
+from framing.detect import quotes as quote_detector
+from framing.detect.quotes import DIRECT_MIN_WORDS
+from framing.lexicon import Lexicon
+from framing.match import matcher_for, matches_in
+from framing.segment import WORD_RE, quote_spans, tokens
 
 _known = partial(is_not, None)
 #: scikit-learn's default token pattern: words of two or more word characters.
@@ -45,12 +48,23 @@ def _pattern(token_pattern: str) -> re.Pattern[str]:
     return re.compile(token_pattern)
 
 
+def word_tokens(text: str, token_pattern: str = TOKEN_PATTERN, lowercase: bool = True) -> list[str]:
+    """The words that word n-grams are made of, as `TfidfVectorizer(analyzer="word")` finds
+    them (lower-cased first, unless `lowercase` is False)."""
+    if lowercase:
+        text = text.lower()
+    return _pattern(token_pattern).findall(text)
+
+
 def word_ngrams(text: str, ngram_range: Sequence[int], token_pattern: str = TOKEN_PATTERN,
                 lowercase: bool = True) -> list[str]:
     """Word n-grams as `TfidfVectorizer(analyzer="word")` builds them (no stop words)."""
-    if lowercase:
-        text = text.lower()
-    tokens = _pattern(token_pattern).findall(text)
+    return ngrams_of(word_tokens(text, token_pattern, lowercase), ngram_range)
+
+
+def ngrams_of(tokens: list[str], ngram_range: Sequence[int]) -> list[str]:
+    """The n-grams `word_ngrams` makes of the `word_tokens` of a text (`tokens` is left as it
+    is; with n-grams of one word only, it is what comes back)."""
     min_n, max_n = ngram_range
     if max_n == 1:
         return tokens
@@ -102,8 +116,6 @@ def char_wb_ngrams(text: str, ngram_range: Sequence[int], lowercase: bool = True
 def surface_cues(text: str, spans: list[tuple[int, int]] | None = None) -> dict[str, int]:
     """Counts read off the text: quotation spans (`spans`, if already found), exclamation and
     question marks."""
-    from framing.segment import quote_spans
-
     return {"quote_marks": len(quote_spans(text) if spans is None else spans),
             "exclamation": text.count("!"), "question": text.count("?")}
 
@@ -129,25 +141,39 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
     >>> sentence_cues('Critics slammed the "reform" as a disaster.')  # doctest: +SKIP
     {'report_verb': 1, ..., 'scare_quote': 1, 'quote_marks': 1, 'exclamation': 0, ...}
     """
-    from framing import lexicon as lexicons
-    from framing.detect import quotes as quote_detector
-    from framing.segment import quote_spans, tokens
-
     lexicon = lexicon or lexicons.builtin()
     if found is None:
-        from framing.match import matcher_for, matches_in
-
         found = ((m.entry.kind, m.entry.category)
                  for _, _, m in matches_in(text, matcher_for(lexicon), [(0, len(text))]))
     counts: Counter[str] = Counter()
     for kind, category in found:
         _add(counts, kind, category)
     spans = quote_spans(text)
-    if spans:
+    if spans and _may_hold_scare_quote(text, spans):
         for quote in quote_detector.classify(text, spans, [(0, len(text))], tokens(text), lexicon):
             if quote.kind == "scare":
                 _add(counts, "scare_quote", quote_detector.SCARE["category"])
     return dict(counts) | surface_cues(text, spans)
+
+
+def _may_hold_scare_quote(text: str, spans: list[tuple[int, int]]) -> bool:
+    """False when `quotes.classify` cannot find a scare quote among the spans of a sentence
+    read alone, told by the words inside them without tokenising the sentence or classifying
+    anything: a scare quote needs a span of 1 to DIRECT_MIN_WORDS - 1 words, and no span of
+    DIRECT_MIN_WORDS words or more in the sentence.
+
+    `classify` skips a span with no word and calls every span of DIRECT_MIN_WORDS words or
+    more "direct" (or "partial" when credited "in the words of"), whatever surrounds it;
+    only the last fall-through of `_kind` says "scare", and `_siblings` turns every scare
+    quote of a sentence that holds quoted speech (direct or partial) into a partial quote:
+    read alone, all the spans share one sentence. The words inside a span are the `WORD_RE`
+    matches from its opening mark up to its closing one: a quote mark is no word character
+    and, as an opening single mark, never follows one, so no word runs across the opening
+    mark; one running past the closing mark is cut there but still counted once. Most
+    quotes in news are long quoted speech, so most sentences with quote marks skip
+    `classify` here."""
+    sizes = [len(WORD_RE.findall(text, start, end)) for start, end in spans]
+    return max(sizes) < DIRECT_MIN_WORDS and any(sizes)
 
 
 def cue_value(count: int | float) -> float:
@@ -159,7 +185,7 @@ def cue_value(count: int | float) -> float:
 
 def rate_tokens(text: str) -> set[str]:
     """The distinct lower-cased words of a text, as the word analyzer tokenises it."""
-    return set(_pattern(TOKEN_PATTERN).findall(text.lower()))
+    return set(word_tokens(text))
 
 
 def marked_tokens(biased_words: Iterable[str]) -> set[str]:
@@ -186,6 +212,10 @@ def rate_table(texts: Iterable[str], marked: Iterable[Iterable[str]],
 def rate_values(words: Iterable[str], table: dict[str, float]) -> list[float]:
     """`RATE_FEATURES` of a sentence's distinct words: the highest rate, the sum of the three
     highest, and how many words have a rate over 0.3 and over 0.5."""
-    rates = sorted(filter(_known, map(table.get, words)), reverse=True)
-    return [rates[0] if rates else 0.0, sum(rates[:3]),
-            float(sum(r > 0.3 for r in rates)), float(sum(r > 0.5 for r in rates))]
+    return rate_features(sorted(filter(_known, map(table.get, words)), reverse=True))
+
+
+def rate_features(rates: list[float]) -> list[float]:
+    """`RATE_FEATURES` of a sentence's word rates, highest first (`rate_values`)."""
+    return [rates[0] if rates else 0.0, sum(rates[:3]),  # r > x counted as x < r: in C
+            float(sum(map((0.3).__lt__, rates))), float(sum(map((0.5).__lt__, rates)))]

@@ -19,11 +19,12 @@ packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import partial
@@ -38,12 +39,13 @@ from framing.classify.features import (
     _known,
     char_wb_words,
     cue_value,
+    ngrams_of,
+    rate_features,
     rate_tokens,
-    rate_values,
     sentence_cues,
     surface_cues,
     word_char_ngrams,
-    word_ngrams,
+    word_tokens,
 )
 from framing.files import read_bytes
 
@@ -101,12 +103,26 @@ class NgramBlock:
     _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     _vector: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # vector.py
 
-    def hits(self, text: str) -> list[int]:
-        """Vocabulary index of every n-gram occurrence in the text (others are dropped)."""
+    def units(self, text: str, low: str | None = None,
+              words: list[str] | None = None) -> list[str]:
+        """What the n-grams are cut from: the word tokens, or char_wb's words. `low`
+        (text.lower()) and `words` (its `word_tokens`), when given, are reused where they
+        are the same, so that a sentence is lower-cased and tokenised once for all blocks."""
         if self.analyzer == "word":
-            grams = word_ngrams(text, self.ngram_range, self.token_pattern, self.lowercase)
-            return list(filter(_known, map(self.index.get, grams)))
-        return list(chain.from_iterable(map(self.word_hits, char_wb_words(text, self.lowercase))))
+            if words is not None and self.lowercase and self.token_pattern == TOKEN_PATTERN:
+                return words
+            return word_tokens(text, self.token_pattern, self.lowercase)
+        if low is not None and self.lowercase:
+            return low.split()  # = char_wb_words(text)
+        return char_wb_words(text, self.lowercase)
+
+    def hits(self, text: str, units: list[str] | None = None) -> list[int]:
+        """Vocabulary index of every n-gram occurrence in the text (others are dropped);
+        `units`: the text's `units`, if already found."""
+        units = self.units(text) if units is None else units
+        if self.analyzer == "word":
+            return list(filter(_known, map(self.index.get, ngrams_of(units, self.ngram_range))))
+        return list(chain.from_iterable(map(self.word_hits, units)))
 
     def word_hits(self, word: str) -> tuple[int, ...]:
         """char_wb hits of one word; cached, since char_wb n-grams never cross a word."""
@@ -119,15 +135,17 @@ class NgramBlock:
             self._cache[word] = hit
         return hit
 
-    def sweep(self, text: str) -> Sweep:
+    def sweep(self, text: str, units: list[str] | None = None) -> Sweep:
         """Count the n-grams once and score them, exactly as `TfidfVectorizer.transform`
-        (sublinear tf, idf, L2 norm) followed by the dot product with `coef`."""
+        (sublinear tf, idf, L2 norm) followed by the dot product with `coef`. `units`: the
+        text's `units`, if already found."""
+        units = self.units(text) if units is None else units
         words: list[str] = []
         if self.analyzer == "word":
-            hits = self.hits(text)
+            hits = self.hits(text, units)
             n_hits = len(hits)
         else:
-            words = char_wb_words(text, self.lowercase)
+            words = units
             per_word = list(map(self.word_hits, words))
             hits = chain.from_iterable(per_word)
             n_hits = sum(map(len, per_word))
@@ -203,14 +221,24 @@ class RateBlock:
     weight: float
     coef: tuple[float, ...]
     table: dict[str, float] = field(repr=False)
+    _rated: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def values(self, text: str) -> list[float]:
-        return [self.weight * v for v in rate_values(rate_tokens(text), self.table)]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_rated", frozenset(self.table))
 
-    def credit(self, text: str, parts: dict[str, float]) -> None:
+    def ranked(self, words: Iterable[str]) -> list[tuple[float, str]]:
+        """(rate, word) of each distinct word of a sentence (its `rate_tokens`, or its
+        `word_tokens` with repeats) that has a rate, highest first: what `values` and
+        `credit` read."""
+        table = self.table
+        return sorted(((table[w], w) for w in self._rated.intersection(words)), reverse=True)
+
+    def values(self, ranked: list[tuple[float, str]]) -> list[float]:
+        """`RATE_FEATURES` times `weight` (`rate_values`: the rates in the same order)."""
+        return [self.weight * v for v in rate_features([r for r, _ in ranked])]
+
+    def credit(self, ranked: list[tuple[float, str]], parts: dict[str, float]) -> None:
         """Share each rate feature's contribution among the words it rests on."""
-        ranked = sorted(((self.table[w], w) for w in rate_tokens(text) if w in self.table),
-                        reverse=True)
         if not ranked:
             return
         c = self.coef
@@ -257,19 +285,31 @@ class BiasModel:
                 out.append(cues[i] if SURFACE_CUES[0] in cues[i] else cues[i] | surface_cues(text))
         return out
 
-    def _decision(self, text: str, cues: dict[str, int], scores: Sequence[float]) -> float:
+    def _decision(self, cued: list[tuple[str, float]], scores: Sequence[float],
+                  ranked: list[tuple[float, str]]) -> float:
         z = self.intercept
         for score in scores:
             z += score
         if self.cues is not None:
-            z += sum(v for _, v in self.cues.contributions(cues))
+            z += sum(v for _, v in cued)
         if self.rates is not None:
-            z += sum(map(mul, self.rates.values(text), self.rates.coef))
+            z += sum(map(mul, self.rates.values(ranked), self.rates.coef))
         return z
+
+    def _ranked(self, text: str, words: list[str] | None = None) -> list[tuple[float, str]]:
+        """`RateBlock.ranked` of the text (`words`: its `word_tokens`, if already found)."""
+        if self.rates is None:
+            return []
+        return self.rates.ranked(rate_tokens(text) if words is None else words)
+
+    def _cued(self, cues: dict[str, int]) -> list[tuple[str, float]]:
+        """`CueBlock.contributions` of the cue counts (none without a cue block)."""
+        return self.cues.contributions(cues) if self.cues is not None else []
 
     def decision(self, text: str, cues: dict[str, int]) -> float:
         """The log-odds of 'biased' for one sentence with its cue counts."""
-        return self._decision(text, cues, [block.sweep(text).score for block in self._blocks])
+        return self._decision(self._cued(cues), [block.sweep(text).score for block in self._blocks],
+                              self._ranked(text))
 
     def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
                       *, lexicon: Lexicon | None = None) -> list[float]:
@@ -298,31 +338,39 @@ class BiasModel:
         out = []
         for at in range(0, len(texts), step):
             part = texts[at:at + step]
-            scores, credit = self._vector_sweep(part) if vector else self._sweep(part)
-            ps = [sigmoid(self._decision(text, c, row))
-                  for text, c, row in zip(part, found[at:at + step], scores)]
+            lows = [text.lower() for text in part]
+            words = [word_tokens(low, lowercase=False) for low in lows]  # read once for all
+            units = [[block.units(text, low, w) for text, low, w in zip(part, lows, words)]
+                     for block in self._blocks]
+            ranked = list(map(self._ranked, part, words))
+            cued = list(map(self._cued, found[at:at + step]))
+            scores, credit = (self._vector_sweep if vector else self._sweep)(part, units)
+            ps = [sigmoid(self._decision(c, row, r)) for c, row, r in zip(cued, scores, ranked)]
             chosen = [i for i, p in enumerate(ps) if p >= explain_from]
             credits = credit(chosen)
-            out += [(p, self._explain(part[i], found[at + i], top, credits[i])
+            out += [(p, self._explain(cued[i], top, credits[i], ranked[i])
                      if i in credits else []) for i, p in enumerate(ps)]
         return out
 
-    def _sweep(self, texts: Sequence[str]) -> tuple[list[list[float]], Crediting]:
+    def _sweep(self, texts: Sequence[str],
+               units: list[list[list[str]]]) -> tuple[list[list[float]], Crediting]:
         """The n-gram blocks' scores of each text, and for the chosen texts what credits
-        their n-grams (`_explain`)."""
+        their n-grams (`_explain`). `units`: per block, each text's `NgramBlock.units`."""
         blocks = self._blocks
-        sweeps = [[block.sweep(text) for block in blocks] for text in texts]
+        sweeps = [[block.sweep(text, u[i]) for block, u in zip(blocks, units)]
+                  for i, text in enumerate(texts)]
 
         def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
             return {i: [partial(b.credit, s) for b, s in zip(blocks, sweeps[i])] for i in chosen}
 
         return [[s.score for s in row] for row in sweeps], credit
 
-    def _vector_sweep(self, texts: Sequence[str]) -> tuple[list[list[float]], Crediting]:
+    def _vector_sweep(self, texts: Sequence[str],
+                      units: list[list[list[str]]]) -> tuple[list[list[float]], Crediting]:
         """`_sweep` with each block swept over all the texts at once (vector.py)."""
         from framing.classify import vector
 
-        batches = [vector.sweep(block, texts) for block in self._blocks]
+        batches = [vector.sweep(block, texts, u) for block, u in zip(self._blocks, units)]
 
         def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
             for batch in batches:
@@ -337,26 +385,28 @@ class BiasModel:
         the log-odds), largest first, positive ones only. Character n-grams are credited to the
         words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
         found = self._cues([text], None if cues is None else [cues], lexicon)[0]
-        return self._explain(text, found, top,
-                             [partial(block.credit, block.sweep(text)) for block in self._blocks])
+        return self._explain(self._cued(found), top,
+                             [partial(block.credit, block.sweep(text)) for block in self._blocks],
+                             self._ranked(text))
 
     @property
     def _blocks(self) -> list[NgramBlock]:
         return [block for block in (self.word, self.char) if block is not None]
 
-    def _explain(self, text: str, cues: dict[str, int], top: int,
-                 credit: list[Callable[[dict[str, float]], None]]) -> list[tuple[str, float]]:
+    def _explain(self, cued: list[tuple[str, float]], top: int,
+                 credit: list[Callable[[dict[str, float]], None]],
+                 ranked: list[tuple[float, str]]) -> list[tuple[str, float]]:
         parts: dict[str, float] = {}  # label -> contribution (a dict: Counter's += is slower)
         for add in credit:
             add(parts)
-        if self.cues is not None:
-            for name, v in self.cues.contributions(cues):
-                label = f"[{name}]"
-                parts[label] = parts.get(label, 0) + v
+        for name, v in cued:
+            label = f"[{name}]"
+            parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
-            self.rates.credit(text, parts)
-        ranked = sorted((-v, k) for k, v in parts.items() if v > 0)  # largest first, then by label
-        return [(k, -v) for v, k in ranked[:top]]
+            self.rates.credit(ranked, parts)
+        # largest first, then by label: sorted(...)[:top], as heapq documents nsmallest
+        best = heapq.nsmallest(top, [(-v, k) for k, v in parts.items() if v > 0])
+        return [(k, -v) for v, k in best]
 
 
 def sigmoid(z: float) -> float:

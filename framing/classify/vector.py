@@ -17,7 +17,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
-from framing.classify.features import char_wb_words, word_ngrams
+from framing.classify.features import ngrams_of
 from framing.classify.predict import (
     _CHAR_CACHE_SIZE,
     _SUBLINEAR,
@@ -25,8 +25,6 @@ from framing.classify.predict import (
     NgramBlock,
     _grow_sublinear,
 )
-
-_CELLS = 1 << 21  # largest padded matrix a segmented sum builds at once (16 MB)
 
 
 class _State:
@@ -69,28 +67,17 @@ def segment_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Sum of each run of `values` (runs of `lengths`, in order; `values` may have several
     rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`.
 
-    The k-th value of every run goes to row k + 1 of a zero-padded matrix (row 0 is the 0.0
-    that `sum` starts from) and the rows are added up one after another: numpy adds along
-    the slow axis of an array value by value into the result, without the pairwise
-    summation it uses along the fast one. At least two columns keep that axis the slow one.
+    `np.add.at` is unbuffered: it adds the values into their run's total one at a time, in
+    the order given, as `total += value` in a loop does (no pairwise summation, no
+    reordering: repeated indices forbid both). Python's `sum` starts from 0 as well, and
+    0 + x is x for every float x but -0.0, which both turn into 0.0.
     """
     values = np.atleast_2d(values)
     rows, n = len(values), len(lengths)
-    if not values.shape[1]:
-        return np.zeros((rows, n))
-    top = int(lengths.max())
-    if top * n * rows > _CELLS and n > 1:  # split, so one long run does not pad all the others
-        half = n // 2
-        cut = int(lengths[:half].sum())
-        return np.concatenate((segment_sums(values[:, :cut], lengths[:half]),
-                               segment_sums(values[:, cut:], lengths[half:])), axis=1)
-    if top * n * rows > _CELLS:  # one run longer than the matrix may be
-        return np.array([[sum(row)] for row in values.tolist()])
-    starts = np.cumsum(lengths) - lengths
-    rank = np.arange(values.shape[1]) - np.repeat(starts, lengths)
-    matrix = np.zeros((top + 1, rows, max(n, 2)))
-    matrix[rank + 1, :, np.repeat(np.arange(n), lengths)] = values.T
-    return matrix.sum(axis=0)[:, :n]
+    totals = np.zeros(rows * n)
+    run = np.repeat(np.arange(n), lengths)
+    np.add.at(totals, (run + (np.arange(rows) * n)[:, None]).ravel(), values.ravel())
+    return totals.reshape(rows, n)
 
 
 @dataclass
@@ -157,21 +144,23 @@ class Batch:
             parts[label] = parts.get(label, 0) + value
 
 
-def sweep(block: NgramBlock, texts: Sequence[str]) -> Batch:
+def sweep(block: NgramBlock, texts: Sequence[str],
+          units: Sequence[list[str]] | None = None) -> Batch:
     """`NgramBlock.sweep` of each text, as one `Batch`. Its scratch table holds texts ×
-    vocabulary int32s, so callers pass a few dozen texts at a time."""
+    vocabulary int32s, so callers pass a few dozen texts at a time. `units`: each text's
+    `NgramBlock.units`, if already found."""
     state = _state(block)
+    units = [block.units(t) for t in texts] if units is None else units
     words: list[list[str]] = []
     if block.analyzer == "word":
-        grams = [word_ngrams(t, block.ngram_range, block.token_pattern, block.lowercase)
-                 for t in texts]
+        grams = [ngrams_of(u, block.ngram_range) for u in units]
         found = np.array(list(map(block.index.get, chain.from_iterable(grams), repeat(-1))),
                          dtype=np.int64)
         known = found >= 0
         hits = found[known]
         hit_text = np.repeat(np.arange(len(texts)), list(map(len, grams)))[known]
     else:
-        words = [char_wb_words(t, block.lowercase) for t in texts]
+        words = list(units)
         flat = list(chain.from_iterable(words))
         cached = state.words
         if len(cached) >= _CHAR_CACHE_SIZE:
