@@ -10,6 +10,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 
 from framing.results import Token
 
@@ -19,6 +20,7 @@ _INVISIBLE = str.maketrans("", "", INVISIBLE)
 _PER_WORD = INVISIBLE + "Σ"  # Σ lower-cases by context (final ς), so word by word
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>)")
 _TERMINAL = ".!?:;\"”’)"
+_START = attrgetter("start")
 
 
 def normalise(word: str) -> str:
@@ -176,7 +178,7 @@ def starts_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     """Start offsets of the tokens that lie inside any of the spans (start in [a, b))."""
     if not spans:
         return set()
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
     inside: set[int] = set()
     for a, b in spans:
         inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.frames import FrameWords
@@ -124,6 +126,7 @@ MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "
 UNSPOKEN = frozenset({"will", "might", "may", "could", "shall"})
 SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
+_NORM = attrgetter("norm")
 
 
 @dataclass(frozen=True)
@@ -335,7 +338,7 @@ class Finder:
         text = self.text
         said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
         cues = self.w.cues
-        hits = [k for k, t in enumerate(toks) if t.norm in cues]
+        hits = list(compress(range(len(toks)), map(cues.__contains__, map(_NORM, toks))))
         for k in hits:
             tok = toks[k]
             if tok.norm in self.w.verbs:

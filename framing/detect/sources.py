@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter, itemgetter, or_
 
 from framing.detect.speakers import (DESCRIPTION_OPENERS, SpeakerWords, is_pronoun, name_run,
@@ -238,7 +238,7 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
     words = SpeakerWords.of(lexicon)
     anonymous = [f for f in flags if f.kind == "anonymous"]
     speech = [q for q in quotes if q.speech]
-    all_tokens = [t for toks in sentence_tokens for t in toks]
+    all_tokens = list(chain.from_iterable(sentence_tokens))
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes])
     covered = starts_within(all_tokens, [(f.start, f.end) for f in anonymous])
     with_speech = {sentence_of(spans, q.start) for q in speech}
@@ -246,9 +246,9 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
     for i, toks in enumerate(sentence_tokens):
         if i in with_speech:
             continue  # the quote's own attribution
-        events += [(tok.start, "verb", (toks, k)) for k, tok in enumerate(toks)
-                   if tok.norm in words.verbs and tok.start not in quoted
-                   and tok.start not in covered]
+        for k in compress(range(len(toks)), map(words.verbs.__contains__, map(_NORM, toks))):
+            if toks[k].start not in quoted and toks[k].start not in covered:
+                events.append((toks[k].start, "verb", (toks, k)))
     events.sort(key=lambda e: e[0])
     registry = _Registry(*_names(text, words, sentence_tokens))
     resolved: dict[int, Quote] = {}
