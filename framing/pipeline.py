@@ -37,9 +37,9 @@ def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
     """narrator (the writer's own claim), reported (indirect speech: no quoted words, the main
     claim reported, `reported_sentence`), quote (quoted words plus at most an attribution
     tag), mixed. `quoted`: start offsets of the tokens inside direct or partial quotes."""
-    outside = [t for t in toks if t.start not in quoted] if quoted else toks
-    if len(outside) == len(toks):
+    if not quoted or quoted.isdisjoint(map(_START, toks)):  # (most sentences)
         return "reported" if reported_sentence(toks, reported) else "narrator"
+    outside = [t for t in toks if t.start not in quoted]
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
 

@@ -36,14 +36,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     low = chunk.lower().replace("’", "'")
     if len(low) != len(chunk) or any(c in chunk for c in _PER_WORD):
         low = None  # lower-case word by word: lengths or context differ, characters to drop
-    out = []
+    out: list[Token] = []
+    add = out.append
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for m in WORD_RE.finditer(text, start, end):
         s, e = m.span()
         word = text[s:e]
         norm = low[s - start:e - start] if low is not None else normalise(word)
-        base = norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
-        out.append(new(Token, (s, e, word, norm, base)))
+        # (most words have no apostrophe: one test instead of endswith)
+        base = norm[:-2] if "'" in norm and norm.endswith("'s") and len(norm) > 2 else norm
+        add(new(Token, (s, e, word, norm, base)))
     return out
 
 
