@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -178,7 +179,8 @@ def clause_end(text: str, toks: list[Token], first: int, label: bool = False,
     at a preposition of time or place or a new clause ("called the police after the …")."""
     for m in range(first + 1, min(first + CLAUSE_MAX, len(toks))):
         gap = text[toks[m - 1].end:toks[m].start]
-        if _clause_break(gap) or "(" in gap or ")" in gap or _comma(text, toks[m - 1], toks[m]):
+        if gap != " " and (_clause_break(gap) or "(" in gap or ")" in gap  # (" ": most gaps)
+                           or _comma(text, toks[m - 1], toks[m])):
             return m
         if toks[m].norm in ("but", "and") and m + 1 < len(toks) and toks[m + 1].norm in verbs:
             return m  # "acknowledged that … but insisted …": the reporting clause goes on
@@ -478,10 +480,16 @@ class Finder:
         return []
 
 
+@lru_cache(maxsize=8)
+def _reported_words(lexicon: Lexicon) -> ReportedWords:
+    """The lexicon's word classes for reported speech, gathered once (not per article)."""
+    return ReportedWords(lexicon)
+
+
 def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
-    finder = Finder(text, ReportedWords(lexicon))
+    finder = Finder(text, _reported_words(lexicon))
     return [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
             for toks in sentence_tokens]
 

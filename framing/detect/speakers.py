@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from framing.lexicon import Lexicon
 from framing.results import Token
@@ -40,13 +40,15 @@ class SpeakerWords:
     negators: frozenset[str]
     modals: frozenset[str]
 
-    @property
+    @cached_property
     def hypothetical(self) -> frozenset[str]:
         """Words after which a verb reports no speech ("should not label", "could say")."""
         return self.negators | self.modals | {"will", "can", "must", "shall"}
 
     @classmethod
+    @lru_cache(maxsize=8)
     def of(cls, lexicon: Lexicon) -> SpeakerWords:
+        """The lexicon's classes, gathered once per lexicon (a frozen value, shared)."""
         get = lexicon.classes.get
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
