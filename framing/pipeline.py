@@ -60,7 +60,8 @@ def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
         # more spans than that, a word outside quotes is reported if any span holds it
         said: set[int] = set()
         for r in spans:
-            said.update(starts[bisect.bisect_left(starts, r.start):bisect.bisect_left(starts, r.end)])
+            said.update(starts[bisect.bisect_left(starts, r.start):
+                               bisect.bisect_left(starts, r.end)])
         said.difference_update(quoted)
         out["quoted"] += inside
         out["reported"] += len(said)
