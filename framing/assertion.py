@@ -56,9 +56,11 @@ def _flag_cue(flag: Flag, before: list[Token], negators: frozenset[str]) -> Cue 
 def _conditional(toks: list[Token], lexicon: Lexicon) -> Cue | None:
     conditions = lexicon.classes.get("condition", frozenset())
     modals = lexicon.classes.get("conditional_modal", frozenset())
+    first = next(filter(conditions.__contains__, map(_NORM, toks)), None)
+    if first is None:  # most sentences: no list of their words needed
+        return None
     norms = list(map(_NORM, toks))
-    first = next(filter(conditions.__contains__, norms), None)
-    if first is None or modals.isdisjoint(norms):
+    if modals.isdisjoint(norms):
         return None
     cond = toks[norms.index(first)]
     return Cue("conditional", cond.text, CONDITIONAL, cond.start, cond.end)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal
 from framing import lexicon as lexicons
 from framing.assertion import sentence_assertion
 from framing.detect import quotes as quote_detector
-from framing.detect.reported import Reported, reported_sentence, reported_spans, voice_of
+from framing.detect.reported import (NESTED, Reported, reported_sentence, reported_spans,
+                                     voice_of)
 from framing.detect.sources import find_sources
 from framing.lexicon import Lexicon
 from framing.match import Matcher, matcher_for
@@ -38,9 +39,9 @@ def _voice(toks: list[Token], quoted: set[int], speech_verbs: frozenset[str],
     """narrator (the writer's own claim), reported (indirect speech: no quoted words, the main
     claim reported, `reported_sentence`), quote (quoted words plus at most an attribution
     tag), mixed. `quoted`: start offsets of the tokens inside direct or partial quotes."""
-    outside = [t for t in toks if t.start not in quoted] if quoted else toks
-    if len(outside) == len(toks):
+    if not quoted or quoted.isdisjoint(map(_START, toks)):  # (most sentences)
         return "reported" if reported_sentence(toks, reported) else "narrator"
+    outside = [t for t in toks if t.start not in quoted]
     tag = len(outside) <= ATTRIBUTION_TAG_WORDS and any(t.norm in speech_verbs for t in outside)
     return "quote" if not outside or tag else "mixed"
 
@@ -51,24 +52,36 @@ def _words_by_voice(sentence_tokens: list[list[Token]], quoted: set[int],
     be (`voice_of`)."""
     out = dict.fromkeys(VOICE_GROUPS, 0)
     for toks, spans in zip(sentence_tokens, reported):
-        if not spans:  # most sentences: quoted words and the writer's
-            inside = len(quoted.intersection(map(_START, toks))) if quoted else 0
-            out["quoted"] += inside
-            out["writer"] += len(toks) - inside
+        if len(spans) > NESTED:  # rare: `voice_of` word by word
+            for t in toks:
+                out[voice_of(t.start, t.start in quoted, spans)[0]] += 1
             continue
-        for t in toks:
-            out[voice_of(t.start, t.start in quoted, spans)[0]] += 1
+        starts = list(map(_START, toks))
+        inside = len(quoted.intersection(starts)) if quoted else 0
+        # `voice_of` looks at the NESTED spans that start last at or before a word: with no
+        # more spans than that, a word outside quotes is reported if any span holds it
+        said: set[int] = set()
+        for r in spans:
+            said.update(starts[bisect.bisect_left(starts, r.start):
+                               bisect.bisect_left(starts, r.end)])
+        said.difference_update(quoted)
+        out["quoted"] += inside
+        out["reported"] += len(said)
+        out["writer"] += len(toks) - inside - len(said)
     return out
 
 
 def _with_voices(flags: list[Flag], reported: list[list[Reported]]) -> list[Flag]:
     """Every flag with its voice; a flag in reported speech carries the speech's speaker. A
-    scare quote is the writer's (the marks are the writer's punctuation) wherever it stands."""
+    scare quote is the writer's (the marks are the writer's punctuation) wherever it stands.
+    A flag that keeps its voice and speaker (most: the writer's) is kept as it is."""
     out = []
     for f in flags:
         voice, span = voice_of(f.start, f.in_quote,
                                reported[f.sentence] if f.kind != "scare_quote" else [])
-        out.append(replace(f, voice=voice, speaker=span.speaker if span else f.speaker))
+        speaker = span.speaker if span else f.speaker
+        out.append(f if voice == f.voice and speaker == f.speaker
+                   else replace(f, voice=voice, speaker=speaker))
     return out
 
 
@@ -162,7 +175,7 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     lexicon = lexicon or lexicons.builtin()
     spans = sentence_spans(text)
     all_tokens = tokens(text)
-    token_starts = [t.start for t in all_tokens]
+    token_starts = list(map(_START, all_tokens))
     sentence_tokens = [all_tokens[bisect.bisect_left(token_starts, s):bisect.bisect_left(token_starts, e)]
                        for s, e in spans]
     sentence_at = partial(sentence_of, spans)
@@ -186,11 +199,11 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
     reported = reported_spans(text, sentence_tokens, lexicon)
     flags = _with_voices(flags, reported)
     sentences = []
+    speech_verbs = lexicon.classes.get("speech_verb", frozenset())
     for i, (s, e) in enumerate(spans):
         score, cues = sentence_assertion(sentence_tokens[i], by_sentence.get(i, []),
                                          attributions.get(i), lexicon)
-        voice = _voice(sentence_tokens[i], quoted, lexicon.classes.get("speech_verb", frozenset()),
-                       reported[i])
+        voice = _voice(sentence_tokens[i], quoted, speech_verbs, reported[i])
         sentences.append(Sentence(index=i, start=s, end=e, voice=voice, assertion=score,
                                   cues=cues, bias_probability=bias[i][0], bias_words=bias[i][1]))
     word_count = len(all_tokens)

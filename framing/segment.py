@@ -10,6 +10,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 
 from framing.results import Token
 
@@ -19,6 +20,7 @@ _INVISIBLE = str.maketrans("", "", INVISIBLE)
 _PER_WORD = INVISIBLE + "Σ"  # Σ lower-cases by context (final ς), so word by word
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+•]\s|\d+[.)]\s|#{1,6}\s|>)")
 _TERMINAL = ".!?:;\"”’)"
+_START = attrgetter("start")
 
 
 def normalise(word: str) -> str:
@@ -34,14 +36,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     low = chunk.lower().replace("’", "'")
     if len(low) != len(chunk) or any(c in chunk for c in _PER_WORD):
         low = None  # lower-case word by word: lengths or context differ, characters to drop
-    out = []
+    out: list[Token] = []
+    add = out.append
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for m in WORD_RE.finditer(text, start, end):
         s, e = m.span()
         word = text[s:e]
         norm = low[s - start:e - start] if low is not None else normalise(word)
-        base = norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
-        out.append(new(Token, (s, e, word, norm, base)))
+        # (most words have no apostrophe: one test instead of endswith)
+        base = norm[:-2] if "'" in norm and norm.endswith("'s") and len(norm) > 2 else norm
+        add(new(Token, (s, e, word, norm, base)))
     return out
 
 
@@ -176,7 +180,7 @@ def starts_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     """Start offsets of the tokens that lie inside any of the spans (start in [a, b))."""
     if not spans:
         return set()
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
     inside: set[int] = set()
     for a, b in spans:
         inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])

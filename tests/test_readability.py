@@ -114,3 +114,12 @@ def test_no_words_gives_none(text):
 ])
 def test_bands(score, expected):
     assert band(score) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "One two three.", "One two.", "— ... — word word", "' ' ' a b", "'t 's 'd x", "a — b",
+    "Don't ’ “ ” stop", "x\x1cy z", "— — — —", "", "a b c d e f", "…, ok ,?", "é ü ö"])
+def test_short_sentences_are_found_without_rewriting_them(sentence):
+    from framing.readability import _few_words, words
+
+    assert _few_words(sentence) == (len(words(sentence)) <= 2)

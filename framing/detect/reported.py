@@ -37,6 +37,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.frames import FrameWords
@@ -124,6 +127,7 @@ MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "
 UNSPOKEN = frozenset({"will", "might", "may", "could", "shall"})
 SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
+_NORM = attrgetter("norm")
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,8 @@ def clause_end(text: str, toks: list[Token], first: int, label: bool = False,
     at a preposition of time or place or a new clause ("called the police after the …")."""
     for m in range(first + 1, min(first + CLAUSE_MAX, len(toks))):
         gap = text[toks[m - 1].end:toks[m].start]
-        if _clause_break(gap) or "(" in gap or ")" in gap or _comma(text, toks[m - 1], toks[m]):
+        if gap != " " and (_clause_break(gap) or "(" in gap or ")" in gap  # (" ": most gaps)
+                           or _comma(text, toks[m - 1], toks[m])):
             return m
         if toks[m].norm in ("but", "and") and m + 1 < len(toks) and toks[m + 1].norm in verbs:
             return m  # "acknowledged that … but insisted …": the reporting clause goes on
@@ -335,7 +340,7 @@ class Finder:
         text = self.text
         said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
         cues = self.w.cues
-        hits = [k for k, t in enumerate(toks) if t.norm in cues]
+        hits = list(compress(range(len(toks)), map(cues.__contains__, map(_NORM, toks))))
         for k in hits:
             tok = toks[k]
             if tok.norm in self.w.verbs:
@@ -475,10 +480,16 @@ class Finder:
         return []
 
 
+@lru_cache(maxsize=8)
+def _reported_words(lexicon: Lexicon) -> ReportedWords:
+    """The lexicon's word classes for reported speech, gathered once (not per article)."""
+    return ReportedWords(lexicon)
+
+
 def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
-    finder = Finder(text, ReportedWords(lexicon))
+    finder = Finder(text, _reported_words(lexicon))
     return [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
             for toks in sentence_tokens]
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain, compress
+from operator import attrgetter, itemgetter, or_
 
 from framing.detect.speakers import (DESCRIPTION_OPENERS, SpeakerWords, is_pronoun, name_run,
                                      speaker_at)
@@ -17,6 +19,7 @@ PRONOUN_SENTENCES = 5
 SENTENCE_GOES_ON = re.compile(r"[.!?]\s+[^\s“\"‘']")
 OPENING_WORDS = 16  # words past a sentence's lead words that `_opening_name` can reach
 OPENERS = "“\"‘'(["  # a capital right after these may only open a quotation
+_TEXT, _NORM, _FIRST = attrgetter("text"), attrgetter("norm"), itemgetter(0)
 
 
 def _key(name: str) -> str:
@@ -151,15 +154,20 @@ def _names(text: str, words: SpeakerWords,
     with a capital away from a sentence's start), for `_Registry`."""
     names: dict[str, tuple[int, str]] = {}
     evidence: set[str] = set()
-    is_name_word = words.is_name_word
+    joiners = words.joiners
     for toks in sentence_tokens:
         after = 0  # past the last name run
-        for i, tok in enumerate(toks):
+        # only a capitalised word or a joiner may start a name run or be evidence: the
+        # other words (most) are skipped, tested in C (no Python call per word)
+        capital = map(str.isupper, map(_FIRST, map(_TEXT, toks)))
+        for i in compress(range(len(toks)), map(or_, capital, map(joiners.__contains__,
+                                                                  map(_NORM, toks)))):
             if i < after:
                 continue
-            run = name_run(text, words, toks, i, 1) if is_name_word(tok) else []
+            tok = toks[i]
+            run = name_run(text, words, toks, i, 1)
             if len(run) >= 2 and run[-1].norm == run[-1].base:
-                joiner = next((j for j, t in enumerate(run) if t.norm in words.joiners), 0)
+                joiner = next((j for j, t in enumerate(run) if t.norm in joiners), 0)
                 for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
                     # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
                     name = text[part[0].start:part[-1].end]
@@ -230,7 +238,7 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
     words = SpeakerWords.of(lexicon)
     anonymous = [f for f in flags if f.kind == "anonymous"]
     speech = [q for q in quotes if q.speech]
-    all_tokens = [t for toks in sentence_tokens for t in toks]
+    all_tokens = list(chain.from_iterable(sentence_tokens))
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes])
     covered = starts_within(all_tokens, [(f.start, f.end) for f in anonymous])
     with_speech = {sentence_of(spans, q.start) for q in speech}
@@ -238,9 +246,9 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
     for i, toks in enumerate(sentence_tokens):
         if i in with_speech:
             continue  # the quote's own attribution
-        events += [(tok.start, "verb", (toks, k)) for k, tok in enumerate(toks)
-                   if tok.norm in words.verbs and tok.start not in quoted
-                   and tok.start not in covered]
+        for k in compress(range(len(toks)), map(words.verbs.__contains__, map(_NORM, toks))):
+            if toks[k].start not in quoted and toks[k].start not in covered:
+                events.append((toks[k].start, "verb", (toks, k)))
     events.sort(key=lambda e: e[0])
     registry = _Registry(*_names(text, words, sentence_tokens))
     resolved: dict[int, Quote] = {}

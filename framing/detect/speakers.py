@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from framing.lexicon import Lexicon
 from framing.results import Token
@@ -39,13 +40,15 @@ class SpeakerWords:
     negators: frozenset[str]
     modals: frozenset[str]
 
-    @property
+    @cached_property
     def hypothetical(self) -> frozenset[str]:
         """Words after which a verb reports no speech ("should not label", "could say")."""
         return self.negators | self.modals | {"will", "can", "must", "shall"}
 
     @classmethod
+    @lru_cache(maxsize=8)
     def of(cls, lexicon: Lexicon) -> SpeakerWords:
+        """The lexicon's classes, gathered once per lexicon (a frozen value, shared)."""
         get = lexicon.classes.get
         return cls(*(get(name, frozenset()) for name in (
             "speech_verb", "speaker_lead", "name_joiner", "pronoun", "honorific",
@@ -55,6 +58,16 @@ class SpeakerWords:
 
     def is_name_word(self, tok: Token) -> bool:
         return (tok.text[0].isupper() or tok.norm in self.joiners) and tok.norm not in self.verbs
+
+    @cached_property
+    def run_lead(self) -> frozenset[str]:
+        """Words `name_run` drops from a run's start (by `norm`; `lead` also by `base`)."""
+        return self.lead | self.det | self.joiners | self.pronouns | self.times
+
+    @cached_property
+    def run_tail(self) -> frozenset[str]:
+        """Words `name_run` drops from a run's end."""
+        return self.joiners | self.times
 
     def gender(self, name: str) -> str | None:
         """"she" or "he" when a name's honorific or role says so ("Ms. Lind"), else None."""
@@ -69,21 +82,26 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
              step: int) -> list[Token]:
     """Capitalised words running from index k away from a verb (step -1 backwards, +1 on),
     joined only by spaces or the dot of an abbreviation ("Mr. Brecht", "J. Okafor")."""
+    joiners, verbs = words.joiners, words.verbs  # `is_name_word`, inline: called per word
     run: list[Token] = []
-    while 0 <= k < len(toks) and words.is_name_word(toks[k]) and len(run) < MAX_NAME_WORDS:
+    while 0 <= k < len(toks) and len(run) < MAX_NAME_WORDS:
+        tok = toks[k]
+        if not (tok.text[0].isupper() or tok.norm in joiners) or tok.norm in verbs:
+            break
         if run:
-            a, b = (toks[k], run[-1]) if step < 0 else (run[-1], toks[k])
+            a, b = (tok, run[-1]) if step < 0 else (run[-1], tok)
             if text[a.end:b.start].strip(" ."):
                 break
-        run.append(toks[k])
+        run.append(tok)
         k += step
+    if not run:
+        return run
     if step < 0:
         run.reverse()
-    while run and (run[0].norm in words.lead or run[0].base in words.lead
-                   or run[0].norm in words.det or run[0].norm in words.joiners
-                   or run[0].norm in words.pronouns or run[0].norm in words.times):
+    lead, tail = words.run_lead, words.run_tail
+    while run and (run[0].norm in lead or run[0].base in words.lead):
         run.pop(0)
-    while run and (run[-1].norm in words.joiners or run[-1].norm in words.times):
+    while run and run[-1].norm in tail:
         run.pop()
     return run
 
