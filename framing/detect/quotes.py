@@ -51,6 +51,11 @@ class QuoteWords:
     surveyed: frozenset[str]  # "62 percent of voters prefer a “patient-first” system"
     stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
 
+    @functools.cached_property
+    def poll_words(self) -> frozenset[str]:
+        """The words of a survey's wording: survey words, "percent" and the people surveyed."""
+        return self.survey_words | {"percent"} | self.surveyed
+
     @classmethod
     def of(cls, lexicon: Lexicon) -> QuoteWords:
         get = lexicon.classes.get
@@ -75,11 +80,15 @@ class _Cues:
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
         sw = words.speaker
         norms = [t.norm for t in toks]
-        self.text, self.starts = text, starts
+        self.text, self.toks, self.starts = text, toks, starts
         self.verbs = [k for k, n in enumerate(norms) if n in sw.verbs or n in words.quote_verbs]
         self.plain = [k for k, t in enumerate(toks) if not sw.is_name_word(t)]
         self.words_of = [k for k, n in enumerate(norms)
                          if n == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
+        polls = [k for k, n in enumerate(norms) if n in words.poll_words]  # one pass for 3
+        self.survey = [k for k in polls if norms[k] in words.survey_words]
+        self.percent = [k for k in polls if norms[k] == "percent"]
+        self.surveyed = [k for k in polls if norms[k] in words.surveyed]
         self._lines: dict[tuple[int, int], bool] = {}
 
     @functools.cached_property
@@ -96,6 +105,14 @@ class _Cues:
         at = self.offset(toks)
         return [p - at for p in positions[bisect.bisect_left(positions, at + lo):
                                           bisect.bisect_left(positions, at + hi)]]
+
+    def any_in(self, positions: list[int], toks: list[Token]) -> bool:
+        """Whether a token of `toks` is at one of the positions."""
+        if not positions or not toks:
+            return False
+        at = self.offset(toks)
+        k = bisect.bisect_left(positions, at)
+        return k < len(positions) and positions[k] < at + len(toks)
 
     def names(self, toks: list[Token]) -> int:
         """How many name words `toks` opens with."""
@@ -123,14 +140,15 @@ def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     from the end of a name that follows it), then before. A verb that is also a noun
     ("demands", "reads") counts only right next to the quote, or after the speaker's name or
     role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
-    sw = words.speaker
     near = cues.among(cues.verbs, after, 0, len(after))
+    far = cues.among(cues.verbs, before, max(len(before) - reach, 0), len(before))
+    if not near and not far:
+        return False, None
+    sw = words.speaker
     if near:  # within reach, counted from the end of a name that follows the quote
         reach_after = reach + cues.names(after)
         near = [k for k in near if k < reach_after]
-    window = [(after, k) for k in near]
-    window += [(before, k) for k in reversed(cues.among(cues.verbs, before,
-                                                        max(len(before) - reach, 0), len(before)))]
+    window = [(after, k) for k in near] + [(before, k) for k in reversed(far)]
     for toks, k in window:
         tok = toks[k]
         tight = tok.norm in words.quote_verbs and (
@@ -151,7 +169,8 @@ def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     speaker of the nearest verb before the quote that has one."""
     verb, speaker = _near_verb(text, words, cues, after, before, reach)
     if verb and not speaker:
-        verbs = [k for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)
+        verbs = [k for k in reversed(cues.among(cues.verbs, before, max(len(before) - reach, 0),
+                                                len(before)))
                  if before[k].norm in words.speaker.verbs][:2]
         speaker = next((found for k in verbs
                         for found in [speaker_at(text, words.speaker, before, k, inverted=False)]
@@ -159,7 +178,7 @@ def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     return verb, speaker
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Span:
     """A quotation and the words of its sentence around it."""
 
@@ -280,8 +299,10 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # a label others use: "their descriptions of the port as “a ruin”"
     if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
         return True  # an utterance used as a noun: "he drops a “You bet” now and then"
-    around = {t.norm for t in before + after}
-    if around & words.survey_words or ("percent" in around and around & words.surveyed):
+    cues = span.cues
+    if any(cues.any_in(cues.survey, toks) for toks in (before, after)) or (
+            any(cues.any_in(cues.percent, toks) for toks in (before, after))
+            and any(cues.any_in(cues.surveyed, toks) for toks in (before, after))):
         return True  # a survey's own wording: "62 percent of voters prefer a “…” system"
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
@@ -311,44 +332,50 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     for qs, qe in spans:
-        inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
-        if not inner:
-            continue
-        first_sent = sentences[sentence_of(sentences, qs)]
-        last_sent = sentences[sentence_of(sentences, qe - 1)]
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
+        if at == after_quote:
+            continue  # no words inside
+        first_sent = sentences[_sentence_at(sent_starts, qs)]
+        last_sent = sentences[_sentence_at(sent_starts, qe - 1)]
         after = toks[after_quote:min(bisect.bisect_left(starts, last_sent[1]),
                                      after_quote + REPORT_REACH)]
         first = max(bisect.bisect_left(starts, first_sent[0]), at - REPORT_REACH)
-        span = _Span(text, qs, qe, inner, toks[first:at],
-                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe))
-                     or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
+        span = _Span(text, qs, qe, toks[at:after_quote], toks[first:at],
+                     after or _tag_after(text, words, toks, after_quote)
+                     or _credit_after(text, toks, after_quote),
                      _lead_in(text, toks, starts, sentences, sent_starts, qs), cues)
         kind, speaker = _kind(text, words, span, quotes)
         if kind == "direct" and not speaker and not span.before and not span.headline \
-                and not any(_is_verb(words, t) for t in span.after):
-            speaker = _carried(text, words, toks, starts, sentences, qs, quotes)
+                and not cues.any_in(cues.verbs, span.after):
+            speaker = _carried(text, words, cues, sentences, sent_starts, qs, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
-    return _siblings(text, quotes, sentences)
+    return _siblings(text, quotes, sent_starts)
 
 
-def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quote]:
+def _sentence_at(sent_starts: list[int], offset: int) -> int:
+    """`segment.sentence_of` over the sentences' start offsets (bisected once per call)."""
+    return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
+
+
+def _siblings(text: str, quotes: list[Quote], sent_starts: list[int]) -> list[Quote]:
     """A short phrase quoted in the same sentence as someone's quoted words is theirs too
     (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
     of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
+    sentence = [_sentence_at(sent_starts, q.start) for q in quotes]
     first_speech: dict[int, Quote] = {}  # sentence -> its first quoted speech
-    for q in quotes:
+    for q, k in zip(quotes, sentence):
         if q.speech:
-            first_speech.setdefault(sentence_of(sentences, q.start), q)
+            first_speech.setdefault(k, q)
     out = []
-    for q in quotes:
-        speech = first_speech.get(sentence_of(sentences, q.start))
-        if q.kind == "scare" and speech:
-            q = Quote(q.start, q.end, q.text, "partial", speech.speaker)
-        elif q.kind == "scare" and out and out[-1].kind == "term" and set(
-                text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
-        ) <= LIST_JOINERS:
-            q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
+    for q, k in zip(quotes, sentence):
+        if q.kind == "scare":
+            speech = first_speech.get(k)
+            if speech:
+                q = Quote(q.start, q.end, q.text, "partial", speech.speaker)
+            elif out and out[-1].kind == "term" and set(
+                    text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
+            ) <= LIST_JOINERS:
+                q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
         out.append(q)
     return out
 
@@ -357,12 +384,12 @@ def _is_verb(words: QuoteWords, tok: Token) -> bool:
     return tok.norm in words.speaker.verbs or tok.norm in words.quote_verbs
 
 
-def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
-             sentences: list[tuple[int, int]], qs: int, earlier: list[Quote]) -> str | None:
+def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[int, int]],
+             sent_starts: list[int], qs: int, earlier: list[Quote]) -> str | None:
     """The speaker that a quotation opening its own sentence without a tag carries on from the
     sentence before: the speaker of a quote there ("…," Lind said. "And it balances."), or of
     its speech verb ("The state never tells them, Lind says. “You can get a fine and …”")."""
-    k = sentence_of(sentences, qs)
+    k = _sentence_at(sent_starts, qs)
     if k < 1:
         return None
     s, e = sentences[k - 1]
@@ -375,10 +402,14 @@ def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
     spoken = [q for q in inside if q.speech and q.speaker]
     if spoken:
         return spoken[-1].speaker
-    words_before = [t for t in toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+    lo, hi = bisect.bisect_left(cues.starts, s), bisect.bisect_left(cues.starts, e)
+    verbs = cues.verbs[bisect.bisect_left(cues.verbs, lo):bisect.bisect_left(cues.verbs, hi)]
+    if not verbs:
+        return None  # no speech verb in that sentence (most quoted dialogue): nothing to scan
+    words_before = [t for t in cues.toks[lo:hi]
                     if not any(q.start <= t.start < q.end for q in inside)]
-    cues = _Cues(text, words_before, [t.start for t in words_before], words)
-    return _near_verb(text, words, cues, [], words_before, len(words_before))[1]
+    few = _Cues(text, words_before, [t.start for t in words_before], words)
+    return _near_verb(text, words, few, [], words_before, len(words_before))[1]
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
@@ -459,6 +490,8 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
 
 def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
     """The speaker credited by "in the words of X" before or after the quotation."""
+    if not span.cues.words_of:
+        return None
     for toks in (span.after, span.before):
         for k in span.cues.among(span.cues.words_of, toks, 0, len(toks) - 3):
             run = name_run(text, words.speaker, toks, k + 4, 1)
