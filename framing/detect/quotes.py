@@ -52,9 +52,15 @@ class QuoteWords:
     stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
 
     @functools.cached_property
-    def poll_words(self) -> frozenset[str]:
-        """The words of a survey's wording: survey words, "percent" and the people surveyed."""
-        return self.survey_words | {"percent"} | self.surveyed
+    def all_verbs(self) -> frozenset[str]:
+        """Speech verbs, with those that are also nouns."""
+        return self.speaker.verbs | self.quote_verbs
+
+    @functools.cached_property
+    def cue_words(self) -> frozenset[str]:
+        """The words `_Cues` indexes: speech verbs, "in" (of "in the words of"), and a
+        survey's wording (survey words, "percent", the people surveyed)."""
+        return self.all_verbs | self.survey_words | self.surveyed | {"in", "percent"}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> QuoteWords:
@@ -78,17 +84,15 @@ class _Cues:
     token lists handed to the scans are runs of these tokens (`offset` finds where)."""
 
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
-        sw = words.speaker
         norms = [t.norm for t in toks]
-        self.text, self.toks, self.starts = text, toks, starts
-        self.verbs = [k for k, n in enumerate(norms) if n in sw.verbs or n in words.quote_verbs]
-        self.plain = [k for k, t in enumerate(toks) if not sw.is_name_word(t)]
-        self.words_of = [k for k, n in enumerate(norms)
-                         if n == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
-        polls = [k for k, n in enumerate(norms) if n in words.poll_words]  # one pass for 3
-        self.survey = [k for k in polls if norms[k] in words.survey_words]
-        self.percent = [k for k in polls if norms[k] == "percent"]
-        self.surveyed = [k for k in polls if norms[k] in words.surveyed]
+        self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
+        cued = [k for k, n in enumerate(norms) if n in words.cue_words]  # one pass over all
+        self.verbs = [k for k in cued if norms[k] in words.all_verbs]
+        self.words_of = [k for k in cued
+                         if norms[k] == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
+        self.survey = [k for k in cued if norms[k] in words.survey_words]
+        self.percent = [k for k in cued if norms[k] == "percent"]
+        self.surveyed = [k for k in cued if norms[k] in words.surveyed]
         self._lines: dict[tuple[int, int], bool] = {}
 
     @functools.cached_property
@@ -115,10 +119,13 @@ class _Cues:
         return k < len(positions) and positions[k] < at + len(toks)
 
     def names(self, toks: list[Token]) -> int:
-        """How many name words `toks` opens with."""
-        at = self.offset(toks)
-        k = bisect.bisect_left(self.plain, at)
-        return min(self.plain[k] - at if k < len(self.plain) else len(toks), len(toks))
+        """How many name words `toks` opens with: walked, not indexed, as only the words
+        after a quotation followed by a speech verb are asked (at most REPORT_REACH of them),
+        and most stop at once ("…," she said)."""
+        n = 0
+        while n < len(toks) and self.speaker.is_name_word(toks[n]):
+            n += 1
+        return n
 
     def short_line(self, start: int, end: int) -> bool:
         """The lines from start to end make a headline: at most HEADLINE_WORDS words, not
@@ -381,7 +388,7 @@ def _siblings(text: str, quotes: list[Quote], sent_starts: list[int]) -> list[Qu
 
 
 def _is_verb(words: QuoteWords, tok: Token) -> bool:
-    return tok.norm in words.speaker.verbs or tok.norm in words.quote_verbs
+    return tok.norm in words.all_verbs
 
 
 def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[int, int]],
@@ -466,7 +473,7 @@ def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
     if not after or text[span.end:after[0].start].strip():
         return False
     for k, tok in enumerate(after[:VERB_WINDOW]):
-        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+        if _is_verb(words, tok):
             if k == 0:  # inverted: "“…” said Ann Holt"
                 return tok.norm in sw.verbs and len(after) > 1 and sw.is_name_word(after[1])
             return all(sw.is_name_word(t) or t.norm in sw.pronouns for t in after[:k])
@@ -482,7 +489,7 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
     if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
         return []
     for j, tok in enumerate(tag):
-        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+        if _is_verb(words, tok):
             return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
                                     for t in tag[:j]) else []
     return []
