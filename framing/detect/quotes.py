@@ -86,14 +86,17 @@ class _Cues:
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
         norms = [t.norm for t in toks]
         self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
+        self._lines: dict[tuple[int, int], bool] = {}
         cued = [k for k, n in enumerate(norms) if n in words.cue_words]  # one pass over all
+        if not cued:  # (most short sentences)
+            self.verbs = self.words_of = self.survey = self.percent = self.surveyed = []
+            return
         self.verbs = [k for k in cued if norms[k] in words.all_verbs]
         self.words_of = [k for k in cued
                          if norms[k] == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
         self.survey = [k for k in cued if norms[k] in words.survey_words]
         self.percent = [k for k in cued if norms[k] == "percent"]
         self.surveyed = [k for k in cued if norms[k] in words.surveyed]
-        self._lines: dict[tuple[int, int], bool] = {}
 
     @functools.cached_property
     def newlines(self) -> list[int]:
@@ -169,11 +172,15 @@ def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     return False, None
 
 
-def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
-            before: list[Token], reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
-    """`_near_verb`, and where that verb has no speaker of its own (a verb joined to the one
-    before: he called for “…” and added that “…”; Wolff said Ek was referring to “…”), the
-    speaker of the nearest verb before the quote that has one."""
+def _speech(text: str, words: QuoteWords, span: _Span,
+            reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+    """`_near_verb` of the words around the quotation, and where that verb has no speaker of
+    its own (a verb joined to the one before: he called for “…” and added that “…”; Wolff
+    said Ek was referring to “…”), the speaker of the nearest verb before the quote that has
+    one. With no speech verb anywhere around the quotation (`span.verbs`), none at any reach."""
+    if not span.verbs:
+        return False, None
+    cues, after, before = span.cues, span.after, span.before
     verb, speaker = _near_verb(text, words, cues, after, before, reach)
     if verb and not speaker:
         verbs = [k for k in reversed(cues.among(cues.verbs, before, max(len(before) - reach, 0),
@@ -197,6 +204,7 @@ class _Span:
     after: list[Token]
     lead: list[Token]  # a sentence ending in a colon just before a quote that opens its own
     cues: _Cues
+    verbs: bool  # a speech verb among `before` or `after`
 
     @property
     def body(self) -> str:
@@ -338,25 +346,29 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     sent_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
+    in_sentence: list[int] = []  # the sentence of each quote's start
     for qs, qe in spans:
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
         if at == after_quote:
             continue  # no words inside
-        first_sent = sentences[_sentence_at(sent_starts, qs)]
-        last_sent = sentences[_sentence_at(sent_starts, qe - 1)]
-        after = toks[after_quote:min(bisect.bisect_left(starts, last_sent[1]),
+        k = _sentence_at(sent_starts, qs)
+        last_end = sentences[_sentence_at(sent_starts, qe - 1)][1]
+        after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
-        first = max(bisect.bisect_left(starts, first_sent[0]), at - REPORT_REACH)
-        span = _Span(text, qs, qe, toks[at:after_quote], toks[first:at],
-                     after or _tag_after(text, words, toks, after_quote)
-                     or _credit_after(text, toks, after_quote),
-                     _lead_in(text, toks, starts, sentences, sent_starts, qs), cues)
+        before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
+        after = (after or _tag_after(text, words, toks, after_quote)
+                 or _credit_after(text, toks, after_quote))
+        verbs_after = cues.any_in(cues.verbs, after)
+        span = _Span(text, qs, qe, toks[at:after_quote], before, after,
+                     _lead_in(text, toks, starts, sentences, k, qs), cues,
+                     verbs_after or cues.any_in(cues.verbs, before))
         kind, speaker = _kind(text, words, span, quotes)
-        if kind == "direct" and not speaker and not span.before and not span.headline \
-                and not cues.any_in(cues.verbs, span.after):
-            speaker = _carried(text, words, cues, sentences, sent_starts, qs, quotes)
+        if kind == "direct" and not speaker and not before and not span.headline \
+                and not verbs_after:
+            speaker = _carried(text, words, cues, sentences, k, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
-    return _siblings(text, quotes, sent_starts)
+        in_sentence.append(k)
+    return _siblings(text, quotes, in_sentence)
 
 
 def _sentence_at(sent_starts: list[int], offset: int) -> int:
@@ -364,11 +376,11 @@ def _sentence_at(sent_starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
 
 
-def _siblings(text: str, quotes: list[Quote], sent_starts: list[int]) -> list[Quote]:
+def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
     """A short phrase quoted in the same sentence as someone's quoted words is theirs too
     (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
-    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
-    sentence = [_sentence_at(sent_starts, q.start) for q in quotes]
+    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”).
+    `sentence`: the sentence of each quote's start."""
     first_speech: dict[int, Quote] = {}  # sentence -> its first quoted speech
     for q, k in zip(quotes, sentence):
         if q.speech:
@@ -392,11 +404,11 @@ def _is_verb(words: QuoteWords, tok: Token) -> bool:
 
 
 def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[int, int]],
-             sent_starts: list[int], qs: int, earlier: list[Quote]) -> str | None:
+             k: int, earlier: list[Quote]) -> str | None:
     """The speaker that a quotation opening its own sentence without a tag carries on from the
     sentence before: the speaker of a quote there ("…," Lind said. "And it balances."), or of
-    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”")."""
-    k = _sentence_at(sent_starts, qs)
+    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”").
+    `k`: the sentence where the quotation starts."""
     if k < 1:
         return None
     s, e = sentences[k - 1]
@@ -420,10 +432,9 @@ def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[in
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
-             sent_starts: list[int], qs: int) -> list[Token]:
-    """The sentence before a quotation that opens its own sentence, when that sentence ends
-    with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
-    k = bisect.bisect_right(sent_starts, qs) - 1
+             k: int, qs: int) -> list[Token]:
+    """The sentence before a quotation that opens its own sentence (sentence k), when that
+    sentence ends with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
     if k < 1 or text[sentences[k][0]:qs].strip():
         return []
     end = qs  # the colon may stand before the sentence's own start: look past white space
@@ -513,7 +524,7 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     credited = _in_the_words_of(text, words, span)
     if credited:
         return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
-    verb, speaker = _speech(text, words, span.cues, span.after, span.before)
+    verb, speaker = _speech(text, words, span)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
         text, earlier[-1].end, span.start)
@@ -527,15 +538,14 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
-        speaker = speaker or _speech(text, words, span.cues, span.after, span.before,
+        speaker = speaker or _speech(text, words, span,
                                      len(span.after) + len(span.before))[1] or intro
         return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
         return "title", None
-    reported, speaker = _speech(text, words, span.cues, span.after, span.before,
-                                len(span.after) + len(span.before))
+    reported, speaker = _speech(text, words, span, len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
         return "partial", speaker or label or intro or (_headline_speaker(text, words, span)
                                                         if span.headline else None)
