@@ -210,6 +210,11 @@ class _Span:
     def body(self) -> str:
         return self.text[self.start + 1:self.end].rstrip("”\"’'").rstrip()
 
+    def near(self, positions: list[int]) -> bool:
+        """Whether a word before or after the quotation is at one of the (cue) positions."""
+        return bool(positions) and (self.cues.any_in(positions, self.before)
+                                    or self.cues.any_in(positions, self.after))
+
     def gap_before(self) -> str:
         """The characters between the previous word and the opening mark."""
         return self.text[self.before[-1].end:self.start] if self.before else ""
@@ -299,7 +304,7 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # "“D” stands for …", "Truman's “…” motto", "“yes” votes"
     if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
         return True  # "the “undue hardship” standard"
-    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]):
+    if nxt and nxt[0] in ("is", "was", "are", "were"):
         # "“X” is used", "“Thugs” was the word on every placard", "“X” is not a word"
         nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
                and t.norm not in ("not", "never")]
@@ -315,9 +320,7 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
     if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
         return True  # an utterance used as a noun: "he drops a “You bet” now and then"
     cues = span.cues
-    if any(cues.any_in(cues.survey, toks) for toks in (before, after)) or (
-            any(cues.any_in(cues.percent, toks) for toks in (before, after))
-            and any(cues.any_in(cues.surveyed, toks) for toks in (before, after))):
+    if span.near(cues.survey) or (span.near(cues.percent) and span.near(cues.surveyed)):
         return True  # a survey's own wording: "62 percent of voters prefer a “…” system"
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
@@ -373,7 +376,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
 
 def _sentence_at(sent_starts: list[int], offset: int) -> int:
     """`segment.sentence_of` over the sentences' start offsets (bisected once per call)."""
-    return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
+    k = bisect.bisect_right(sent_starts, offset) - 1
+    return k if k > 0 else 0
 
 
 def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
@@ -562,6 +566,8 @@ def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None
     before = span.before
     verbs = [k for k in range(len(before) - 1, max(len(before) - VERB_WINDOW, 0) - 1, -1)
              if before[k].norm in words.stance_verbs]
+    if not verbs:
+        return False, None
     speakers = (speaker_at(text, words.speaker, before, k, inverted=False) for k in verbs)
     return bool(verbs), next((s for s in speakers if s), None)
 
@@ -569,9 +575,13 @@ def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None
 def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None:
     """The name that opens a sentence ending in a colon before a quotation ("Ana Ruiz was at
     the pier: “…”", "Ana Ruiz on the vote: “…”"), its subject."""
+    if not before:
+        return None
     sw = words.speaker
-    start = next((i for i in range(len(before) - 1, 0, -1)
-                  if any(c in text[before[i - 1].end:before[i].start] for c in ".?!")), 0)
+    # the sentence's first word: the one after the last . ? or ! between the words (a word
+    # holds none of them), found by rfind rather than a scan of the gaps word by word
+    stop = max(text.rfind(c, before[0].end, before[-1].start) for c in ".?!")
+    start = bisect.bisect_right(before, stop, key=lambda t: t.start) if stop >= 0 else 0
     first = next((i for i in range(start, len(before)) if before[i].norm not in sw.lead),
                  len(before))
     run = name_run(text, sw, before, first, 1) if first < len(before) else []
