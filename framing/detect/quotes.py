@@ -87,7 +87,8 @@ class _Cues:
         norms = [t.norm for t in toks]
         self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
         self._lines: dict[tuple[int, int], bool] = {}
-        cued = [k for k, n in enumerate(norms) if n in words.cue_words]  # one pass over all
+        cue_words = words.cue_words
+        cued = [k for k, n in enumerate(norms) if n in cue_words]  # one pass over all
         if not cued:  # (most short sentences)
             self.verbs = self.words_of = self.survey = self.percent = self.surveyed = []
             return
