@@ -276,3 +276,19 @@ def test_quote_scans_with_and_without_their_cue_words(text, expected):
 ])
 def test_an_untagged_quote_carries_the_speaker_of_the_sentence_before(text, expected):
     assert framing.analyse(text, model=False).quotes[-1].speaker == expected
+
+
+def test_the_same_arguments_again_give_the_same_quotes_in_a_list_of_their_own():
+    text = "Ann Holt said the plan was “a disgrace”. The “reform” passed."
+    first = one_sentence(text)
+    assert first == [("“a disgrace”", "partial", "Ann Holt"), ("“reform”", "partial", "Ann Holt")]
+    from framing import lexicon
+    from framing.detect import quotes as quote_detector
+    from framing.segment import quote_spans, sentence_spans, tokens
+
+    args = (text, quote_spans(text), sentence_spans(text), tokens(text), lexicon.builtin())
+    found = quote_detector.classify(*args)
+    assert [q.kind for q in found] == ["partial", "scare"]  # two sentences: the second is apart
+    found.clear()  # the caller's list: the next call does not see this
+    assert [q.kind for q in quote_detector.classify(*args)] == ["partial", "scare"]
+    assert one_sentence(text) == first

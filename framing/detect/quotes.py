@@ -345,6 +345,23 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     """
     if not spans:
         return []
+    key = (text, spans, sentences, toks, lexicon)
+    if _last and _last[0] == key:  # (compared item by item: a different text stops at once)
+        return list(_last[1])
+    quotes = _classify(text, spans, sentences, toks, lexicon)
+    _last[:] = [key, quotes]
+    return list(quotes)
+
+
+# The last call's arguments and quotes. A text that is one sentence is classified twice with the
+# same arguments (the article, then its sentence read alone for the sentence classifier's
+# cues): a 1 MB sentence of quotation marks is then classified once.
+_last: list = []
+
+
+def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
+              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
+    """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
     starts = [t.start for t in toks]
     sent_starts = [s for s, _ in sentences]
