@@ -326,6 +326,12 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
 
 
+# The last call's arguments and quotes. A text that is one sentence is classified twice with the
+# same arguments (the article, then its sentence read alone for the sentence classifier's
+# cues): a 1 MB sentence of quotation marks is then classified once.
+_last: list = []
+
+
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """Sort quotation marks by what they do.
@@ -353,18 +359,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     return list(quotes)
 
 
-# The last call's arguments and quotes. A text that is one sentence is classified twice with the
-# same arguments (the article, then its sentence read alone for the sentence classifier's
-# cues): a 1 MB sentence of quotation marks is then classified once.
-_last: list = []
-
-
 def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
               toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
     starts = [t.start for t in toks]
-    sent_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     in_sentence: list[int] = []  # the sentence of each quote's start
@@ -372,8 +371,8 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
         if at == after_quote:
             continue  # no words inside
-        k = _sentence_at(sent_starts, qs)
-        last_end = sentences[_sentence_at(sent_starts, qe - 1)][1]
+        k = sentence_of(sentences, qs)
+        last_end = sentences[sentence_of(sentences, qe - 1)][1]
         after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
         before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
@@ -390,12 +389,6 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
         in_sentence.append(k)
     return _siblings(text, quotes, in_sentence)
-
-
-def _sentence_at(sent_starts: list[int], offset: int) -> int:
-    """`segment.sentence_of` over the sentences' start offsets (bisected once per call)."""
-    k = bisect.bisect_right(sent_starts, offset) - 1
-    return k if k > 0 else 0
 
 
 def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
@@ -587,7 +580,7 @@ def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None
     if not verbs:
         return False, None
     speakers = (speaker_at(text, words.speaker, before, k, inverted=False) for k in verbs)
-    return bool(verbs), next((s for s in speakers if s), None)
+    return True, next((s for s in speakers if s), None)
 
 
 def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None:
