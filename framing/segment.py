@@ -111,10 +111,18 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 _DOUBLE_MARK = re.compile('[“”"]')
 _ANY_MARK = re.compile("[“”\"‘’']")
-_SINGLE_QUOTE = re.compile(r"(?<![\w’'])([‘'])(?=\w)([^‘’'\n]{1,80}?)(?<=[\w.,!?])([’'])(?!\w)")
+# The opening mark comes first and the test of the character before it after (a two-character
+# lookbehind over that character and the mark): a pattern that opens with a character set lets
+# the regex engine skip to the next mark instead of trying the lookbehind at every character.
+_SINGLE_QUOTE = re.compile(r"([‘'])(?<![\w’'][‘'])(?=\w)([^‘’'\n]{1,80}?)(?<=[\w.,!?])([’'])(?!\w)")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line that is not blank."""
+    if "\n" not in text:  # one line (a sentence read alone)
+        if text.strip():
+            yield 0, len(text)
+        return
     pos = 0
     for line in text.split("\n"):
         if line.strip():

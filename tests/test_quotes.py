@@ -218,3 +218,77 @@ def test_biased_share_by_voice_counts_sentences_of_that_voice():
     assert voice["quoted"]["sentences"] == 1 and voice["writer"]["sentences"] == 1
     assert voice["writer"]["biased_sentence_share"] in (0.0, 1.0)
     assert voice["quoted"]["biased_sentence_share"] == (article.sentences[0].bias_probability >= BIASED)
+
+
+def one_sentence(text: str) -> list[tuple[str, str, str | None]]:
+    """The quotes of `text` read as one sentence, as the sentence classifier's cues read them."""
+    from framing import lexicon
+    from framing.detect import quotes as quote_detector
+    from framing.segment import quote_spans, tokens
+
+    found = quote_detector.classify(text, quote_spans(text), [(0, len(text))], tokens(text),
+                                    lexicon.builtin())
+    return [(q.text, q.kind, q.speaker) for q in found]
+
+
+# Each scan that quote classification skips when its cue words are absent, beside an invented
+# sentence where they are present: the skip must not change what the scan would find.
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb near the quote, far off in the sentence, or none at all
+    ("Senator Ann Holt said the plan was “a disgrace”.",
+     [("“a disgrace”", "partial", "Senator Ann Holt")]),
+    ("Senator Ann Holt, who chairs the harbour committee that met on Monday, said the plan "
+     "was “a disgrace”.", [("“a disgrace”", "partial", "Senator Ann Holt")]),
+    ("The plan was “a disgrace” and the board knew it.", [("“a disgrace”", "scare", None)]),
+    # the name words after a quote, counted where a speech verb follows them
+    ("“We will appeal,” Ann Holt Ibsen Varga said.",
+     [("“We will appeal,”", "direct", "Ann Holt Ibsen Varga")]),
+    ("“We will appeal the ruling in the spring,” demands Senator Vale.",
+     [("“We will appeal the ruling in the spring,”", "direct", "Senator Vale")]),
+    # a survey's wording: its words before the quote, after it, or absent
+    ("In a poll, 62 percent of voters prefer a “patient-first” system.",
+     [("“patient-first”", "term", None)]),
+    ("Voters prefer a “patient-first” system, a new survey found.",
+     [("“patient-first”", "term", None)]),
+    ("Most voters prefer a “patient-first” system.", [("“patient-first”", "scare", None)]),
+    # "in the words of" before the quote, after it
+    ("In the words of Ann Holt, the new pier is “a ruin”.", [("“a ruin”", "partial", "Ann Holt")]),
+    ("The new pier is “a ruin”, in the words of Ann Holt.", [("“a ruin”", "partial", "Ann Holt")]),
+    # a colon's introducer: the name that opens its sentence, after a ? within the text
+    ("Lind left early? Ana Ruiz was down at the old pier all day: “It is gone.”",
+     [("“It is gone.”", "direct", "Ana Ruiz")]),
+    ("Ana Ruiz was down at the old pier all day: “It is gone.”",
+     [("“It is gone.”", "direct", "Ana Ruiz")]),
+    # a stance verb before a short quote, or none
+    ("The ministry expressed hope that Ostby can “meet us halfway”.",
+     [("“meet us halfway”", "partial", None)]),
+    ("The ministry doubts that Ostby can “meet us halfway”.", [("“meet us halfway”", "scare", None)]),
+])
+def test_quote_scans_with_and_without_their_cue_words(text, expected):
+    assert one_sentence(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence before an untagged quote: a speech verb there gives its speaker; none, none
+    ("The state never tells them, Lind says. “You can get a fine and more.”", "Lind"),
+    ("The state never tells them anything. “You can get a fine and more.”", None),
+    ("“Fine,” Ms. Lind said. “We will see.”", "Ms. Lind"),
+])
+def test_an_untagged_quote_carries_the_speaker_of_the_sentence_before(text, expected):
+    assert framing.analyse(text, model=False).quotes[-1].speaker == expected
+
+
+def test_the_same_arguments_again_give_the_same_quotes_in_a_list_of_their_own():
+    text = "Ann Holt said the plan was “a disgrace”. The “reform” passed."
+    first = one_sentence(text)
+    assert first == [("“a disgrace”", "partial", "Ann Holt"), ("“reform”", "partial", "Ann Holt")]
+    from framing import lexicon
+    from framing.detect import quotes as quote_detector
+    from framing.segment import quote_spans, sentence_spans, tokens
+
+    args = (text, quote_spans(text), sentence_spans(text), tokens(text), lexicon.builtin())
+    found = quote_detector.classify(*args)
+    assert [q.kind for q in found] == ["partial", "scare"]  # two sentences: the second is apart
+    found.clear()  # the caller's list: the next call does not see this
+    assert [q.kind for q in quote_detector.classify(*args)] == ["partial", "scare"]
+    assert one_sentence(text) == first

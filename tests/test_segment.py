@@ -79,6 +79,12 @@ def test_tokens_keep_hyphens_apostrophes_and_strip_possessives():
     ('A stray " mark in the middle stays unquoted.', []),
     ("They play rock 'n' roll until dawn.", []),
     ("They rock 'til dawn, said the 'experts' on Monday.", ["'experts'"]),
+    # the character before a single opening mark: none (the text's start), a line break, a
+    # word or an apostrophe (no quote), a dash or a bracket
+    ("‘Peace plan’ was the phrase.", ["‘Peace plan’"]),
+    ("Its name:\n‘peace plan’", ["‘peace plan’"]),
+    ("the plan‘s ‘peace’ part and the states’‘deal’", ["‘peace’"]),
+    ("a plan—‘peace plan’—and (‘deal’)", ["‘peace plan’", "‘deal’"]),
 ])
 def test_quote_spans(text, quoted):
     assert [text[s:e] for s, e in quote_spans(text)] == quoted

@@ -51,6 +51,17 @@ class QuoteWords:
     surveyed: frozenset[str]  # "62 percent of voters prefer a “patient-first” system"
     stance_verbs: frozenset[str]  # "expressed hope that Ostby can “meet us halfway”"
 
+    @functools.cached_property
+    def all_verbs(self) -> frozenset[str]:
+        """Speech verbs, with those that are also nouns."""
+        return self.speaker.verbs | self.quote_verbs
+
+    @functools.cached_property
+    def cue_words(self) -> frozenset[str]:
+        """The words `_Cues` indexes: speech verbs, "in" (of "in the words of"), and a
+        survey's wording (survey words, "percent", the people surveyed)."""
+        return self.all_verbs | self.survey_words | self.surveyed | {"in", "percent"}
+
     @classmethod
     def of(cls, lexicon: Lexicon) -> QuoteWords:
         get = lexicon.classes.get
@@ -73,14 +84,20 @@ class _Cues:
     token lists handed to the scans are runs of these tokens (`offset` finds where)."""
 
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
-        sw = words.speaker
         norms = [t.norm for t in toks]
-        self.text, self.starts = text, starts
-        self.verbs = [k for k, n in enumerate(norms) if n in sw.verbs or n in words.quote_verbs]
-        self.plain = [k for k, t in enumerate(toks) if not sw.is_name_word(t)]
-        self.words_of = [k for k, n in enumerate(norms)
-                         if n == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
+        self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
         self._lines: dict[tuple[int, int], bool] = {}
+        cue_words = words.cue_words
+        cued = [k for k, n in enumerate(norms) if n in cue_words]  # one pass over all
+        if not cued:  # (most short sentences)
+            self.verbs = self.words_of = self.survey = self.percent = self.surveyed = []
+            return
+        self.verbs = [k for k in cued if norms[k] in words.all_verbs]
+        self.words_of = [k for k in cued
+                         if norms[k] == "in" and norms[k + 1:k + 4] == ["the", "words", "of"]]
+        self.survey = [k for k in cued if norms[k] in words.survey_words]
+        self.percent = [k for k in cued if norms[k] == "percent"]
+        self.surveyed = [k for k in cued if norms[k] in words.surveyed]
 
     @functools.cached_property
     def newlines(self) -> list[int]:
@@ -97,11 +114,22 @@ class _Cues:
         return [p - at for p in positions[bisect.bisect_left(positions, at + lo):
                                           bisect.bisect_left(positions, at + hi)]]
 
-    def names(self, toks: list[Token]) -> int:
-        """How many name words `toks` opens with."""
+    def any_in(self, positions: list[int], toks: list[Token]) -> bool:
+        """Whether a token of `toks` is at one of the positions."""
+        if not positions or not toks:
+            return False
         at = self.offset(toks)
-        k = bisect.bisect_left(self.plain, at)
-        return min(self.plain[k] - at if k < len(self.plain) else len(toks), len(toks))
+        k = bisect.bisect_left(positions, at)
+        return k < len(positions) and positions[k] < at + len(toks)
+
+    def names(self, toks: list[Token]) -> int:
+        """How many name words `toks` opens with: walked, not indexed, as only the words
+        after a quotation followed by a speech verb are asked (at most REPORT_REACH of them),
+        and most stop at once ("…," she said)."""
+        n = 0
+        while n < len(toks) and self.speaker.is_name_word(toks[n]):
+            n += 1
+        return n
 
     def short_line(self, start: int, end: int) -> bool:
         """The lines from start to end make a headline: at most HEADLINE_WORDS words, not
@@ -123,14 +151,15 @@ def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     from the end of a name that follows it), then before. A verb that is also a noun
     ("demands", "reads") counts only right next to the quote, or after the speaker's name or
     role that follows it ("…," Senator Vale demands; "…," the harbour master continues)."""
-    sw = words.speaker
     near = cues.among(cues.verbs, after, 0, len(after))
+    far = cues.among(cues.verbs, before, max(len(before) - reach, 0), len(before))
+    if not near and not far:
+        return False, None
+    sw = words.speaker
     if near:  # within reach, counted from the end of a name that follows the quote
         reach_after = reach + cues.names(after)
         near = [k for k in near if k < reach_after]
-    window = [(after, k) for k in near]
-    window += [(before, k) for k in reversed(cues.among(cues.verbs, before,
-                                                        max(len(before) - reach, 0), len(before)))]
+    window = [(after, k) for k in near] + [(before, k) for k in reversed(far)]
     for toks, k in window:
         tok = toks[k]
         tight = tok.norm in words.quote_verbs and (
@@ -144,14 +173,19 @@ def _near_verb(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     return False, None
 
 
-def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
-            before: list[Token], reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
-    """`_near_verb`, and where that verb has no speaker of its own (a verb joined to the one
-    before: he called for “…” and added that “…”; Wolff said Ek was referring to “…”), the
-    speaker of the nearest verb before the quote that has one."""
+def _speech(text: str, words: QuoteWords, span: _Span,
+            reach: int = VERB_WINDOW) -> tuple[bool, str | None]:
+    """`_near_verb` of the words around the quotation, and where that verb has no speaker of
+    its own (a verb joined to the one before: he called for “…” and added that “…”; Wolff
+    said Ek was referring to “…”), the speaker of the nearest verb before the quote that has
+    one. With no speech verb anywhere around the quotation (`span.verbs`), none at any reach."""
+    if not span.verbs:
+        return False, None
+    cues, after, before = span.cues, span.after, span.before
     verb, speaker = _near_verb(text, words, cues, after, before, reach)
     if verb and not speaker:
-        verbs = [k for k in range(len(before) - 1, max(len(before) - reach, 0) - 1, -1)
+        verbs = [k for k in reversed(cues.among(cues.verbs, before, max(len(before) - reach, 0),
+                                                len(before)))
                  if before[k].norm in words.speaker.verbs][:2]
         speaker = next((found for k in verbs
                         for found in [speaker_at(text, words.speaker, before, k, inverted=False)]
@@ -159,7 +193,7 @@ def _speech(text: str, words: QuoteWords, cues: _Cues, after: list[Token],
     return verb, speaker
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Span:
     """A quotation and the words of its sentence around it."""
 
@@ -171,10 +205,16 @@ class _Span:
     after: list[Token]
     lead: list[Token]  # a sentence ending in a colon just before a quote that opens its own
     cues: _Cues
+    verbs: bool  # a speech verb among `before` or `after`
 
     @property
     def body(self) -> str:
         return self.text[self.start + 1:self.end].rstrip("”\"’'").rstrip()
+
+    def near(self, positions: list[int]) -> bool:
+        """Whether a word before or after the quotation is at one of the (cue) positions."""
+        return bool(positions) and (self.cues.any_in(positions, self.before)
+                                    or self.cues.any_in(positions, self.after))
 
     def gap_before(self) -> str:
         """The characters between the previous word and the opening mark."""
@@ -265,7 +305,7 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # "“D” stands for …", "Truman's “…” motto", "“yes” votes"
     if nxt and nxt[0] in words.term_heads and "," not in span.text[span.end - 2:after[0].start]:
         return True  # "the “undue hardship” standard"
-    if nxt[:1] in (["is"], ["was"], ["are"], ["were"]):
+    if nxt and nxt[0] in ("is", "was", "are", "were"):
         # "“X” is used", "“Thugs” was the word on every placard", "“X” is not a word"
         nxt = [t.norm for t in after[1:6] if not t.norm.endswith("ly")
                and t.norm not in ("not", "never")]
@@ -280,10 +320,16 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
         return True  # a label others use: "their descriptions of the port as “a ruin”"
     if before and before[-1].norm in ("a", "an") and inner[0].text[0].isupper():
         return True  # an utterance used as a noun: "he drops a “You bet” now and then"
-    around = {t.norm for t in before + after}
-    if around & words.survey_words or ("percent" in around and around & words.surveyed):
+    cues = span.cues
+    if span.near(cues.survey) or (span.near(cues.percent) and span.near(cues.surveyed)):
         return True  # a survey's own wording: "62 percent of voters prefer a “…” system"
     return len(inner) == 1 and inner[0].text.isupper() and len(inner[0].text) <= 5
+
+
+# The last call's arguments and quotes. A text that is one sentence is classified twice with the
+# same arguments (the article, then its sentence read alone for the sentence classifier's
+# cues): a 1 MB sentence of quotation marks is then classified once.
+_last: list = []
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
@@ -305,64 +351,79 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     """
     if not spans:
         return []
+    key = (text, spans, sentences, toks, lexicon)
+    if _last and _last[0] == key:  # (compared item by item: a different text stops at once)
+        return list(_last[1])
+    quotes = _classify(text, spans, sentences, toks, lexicon)
+    _last[:] = [key, quotes]
+    return list(quotes)
+
+
+def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
+              toks: list[Token], lexicon: Lexicon) -> list[Quote]:
+    """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
     starts = [t.start for t in toks]
-    sent_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
+    in_sentence: list[int] = []  # the sentence of each quote's start
     for qs, qe in spans:
-        inner = toks[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
-        if not inner:
-            continue
-        first_sent = sentences[sentence_of(sentences, qs)]
-        last_sent = sentences[sentence_of(sentences, qe - 1)]
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
-        after = toks[after_quote:min(bisect.bisect_left(starts, last_sent[1]),
+        if at == after_quote:
+            continue  # no words inside
+        k = sentence_of(sentences, qs)
+        last_end = sentences[sentence_of(sentences, qe - 1)][1]
+        after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
-        first = max(bisect.bisect_left(starts, first_sent[0]), at - REPORT_REACH)
-        span = _Span(text, qs, qe, inner, toks[first:at],
-                     after or _tag_after(text, words, toks, bisect.bisect_left(starts, qe))
-                     or _credit_after(text, toks, bisect.bisect_left(starts, qe)),
-                     _lead_in(text, toks, starts, sentences, sent_starts, qs), cues)
+        before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
+        after = (after or _tag_after(text, words, toks, after_quote)
+                 or _credit_after(text, toks, after_quote))
+        verbs_after = cues.any_in(cues.verbs, after)
+        span = _Span(text, qs, qe, toks[at:after_quote], before, after,
+                     _lead_in(text, toks, starts, sentences, k, qs), cues,
+                     verbs_after or cues.any_in(cues.verbs, before))
         kind, speaker = _kind(text, words, span, quotes)
-        if kind == "direct" and not speaker and not span.before and not span.headline \
-                and not any(_is_verb(words, t) for t in span.after):
-            speaker = _carried(text, words, toks, starts, sentences, qs, quotes)
+        if kind == "direct" and not speaker and not before and not span.headline \
+                and not verbs_after:
+            speaker = _carried(text, words, cues, sentences, k, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
-    return _siblings(text, quotes, sentences)
+        in_sentence.append(k)
+    return _siblings(text, quotes, in_sentence)
 
 
-def _siblings(text: str, quotes: list[Quote], sentences: list[tuple[int, int]]) -> list[Quote]:
+def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
     """A short phrase quoted in the same sentence as someone's quoted words is theirs too
     (She wants “security for Israel;” and “a fair peace,” she said); the next item in a list
-    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”)."""
+    of mentioned words is mentioned too (words like “cold,” “aloof” and “stiff”).
+    `sentence`: the sentence of each quote's start."""
     first_speech: dict[int, Quote] = {}  # sentence -> its first quoted speech
-    for q in quotes:
+    for q, k in zip(quotes, sentence):
         if q.speech:
-            first_speech.setdefault(sentence_of(sentences, q.start), q)
+            first_speech.setdefault(k, q)
     out = []
-    for q in quotes:
-        speech = first_speech.get(sentence_of(sentences, q.start))
-        if q.kind == "scare" and speech:
-            q = Quote(q.start, q.end, q.text, "partial", speech.speaker)
-        elif q.kind == "scare" and out and out[-1].kind == "term" and set(
-                text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
-        ) <= LIST_JOINERS:
-            q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
+    for q, k in zip(quotes, sentence):
+        if q.kind == "scare":
+            speech = first_speech.get(k)
+            if speech:
+                q = Quote(q.start, q.end, q.text, "partial", speech.speaker)
+            elif out and out[-1].kind == "term" and set(
+                    text[out[-1].end:q.start].replace(",", " ").replace(";", " ").split()
+            ) <= LIST_JOINERS:
+                q = Quote(q.start, q.end, q.text, "term")  # a list: “cold,” and “aloof”
         out.append(q)
     return out
 
 
 def _is_verb(words: QuoteWords, tok: Token) -> bool:
-    return tok.norm in words.speaker.verbs or tok.norm in words.quote_verbs
+    return tok.norm in words.all_verbs
 
 
-def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
-             sentences: list[tuple[int, int]], qs: int, earlier: list[Quote]) -> str | None:
+def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[int, int]],
+             k: int, earlier: list[Quote]) -> str | None:
     """The speaker that a quotation opening its own sentence without a tag carries on from the
     sentence before: the speaker of a quote there ("…," Lind said. "And it balances."), or of
-    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”")."""
-    k = sentence_of(sentences, qs)
+    its speech verb ("The state never tells them, Lind says. “You can get a fine and …”").
+    `k`: the sentence where the quotation starts."""
     if k < 1:
         return None
     s, e = sentences[k - 1]
@@ -375,17 +436,20 @@ def _carried(text: str, words: QuoteWords, toks: list[Token], starts: list[int],
     spoken = [q for q in inside if q.speech and q.speaker]
     if spoken:
         return spoken[-1].speaker
-    words_before = [t for t in toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+    lo, hi = bisect.bisect_left(cues.starts, s), bisect.bisect_left(cues.starts, e)
+    verbs = cues.verbs[bisect.bisect_left(cues.verbs, lo):bisect.bisect_left(cues.verbs, hi)]
+    if not verbs:
+        return None  # no speech verb in that sentence (most quoted dialogue): nothing to scan
+    words_before = [t for t in cues.toks[lo:hi]
                     if not any(q.start <= t.start < q.end for q in inside)]
-    cues = _Cues(text, words_before, [t.start for t in words_before], words)
-    return _near_verb(text, words, cues, [], words_before, len(words_before))[1]
+    few = _Cues(text, words_before, [t.start for t in words_before], words)
+    return _near_verb(text, words, few, [], words_before, len(words_before))[1]
 
 
 def _lead_in(text: str, toks: list[Token], starts: list[int], sentences: list[tuple[int, int]],
-             sent_starts: list[int], qs: int) -> list[Token]:
-    """The sentence before a quotation that opens its own sentence, when that sentence ends
-    with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
-    k = bisect.bisect_right(sent_starts, qs) - 1
+             k: int, qs: int) -> list[Token]:
+    """The sentence before a quotation that opens its own sentence (sentence k), when that
+    sentence ends with a colon ("Trump tweeted:" and the quote in a paragraph of its own)."""
     if k < 1 or text[sentences[k][0]:qs].strip():
         return []
     end = qs  # the colon may stand before the sentence's own start: look past white space
@@ -435,7 +499,7 @@ def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
     if not after or text[span.end:after[0].start].strip():
         return False
     for k, tok in enumerate(after[:VERB_WINDOW]):
-        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+        if _is_verb(words, tok):
             if k == 0:  # inverted: "“…” said Ann Holt"
                 return tok.norm in sw.verbs and len(after) > 1 and sw.is_name_word(after[1])
             return all(sw.is_name_word(t) or t.norm in sw.pronouns for t in after[:k])
@@ -451,7 +515,7 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
     if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
         return []
     for j, tok in enumerate(tag):
-        if tok.norm in sw.verbs or tok.norm in words.quote_verbs:
+        if _is_verb(words, tok):
             return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
                                     for t in tag[:j]) else []
     return []
@@ -459,6 +523,8 @@ def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[
 
 def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
     """The speaker credited by "in the words of X" before or after the quotation."""
+    if not span.cues.words_of:
+        return None
     for toks in (span.after, span.before):
         for k in span.cues.among(span.cues.words_of, toks, 0, len(toks) - 3):
             run = name_run(text, words.speaker, toks, k + 4, 1)
@@ -473,7 +539,7 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     credited = _in_the_words_of(text, words, span)
     if credited:
         return ("direct" if len(span.inner) >= DIRECT_MIN_WORDS else "partial"), credited
-    verb, speaker = _speech(text, words, span.cues, span.after, span.before)
+    verb, speaker = _speech(text, words, span)
     label = _label(text, words, span)
     follows = bool(earlier) and earlier[-1].kind == "direct" and _same_paragraph(
         text, earlier[-1].end, span.start)
@@ -487,15 +553,14 @@ def _kind(text: str, words: QuoteWords, span: _Span,
     if (len(span.inner) >= DIRECT_MIN_WORDS or tagged or (follows and span.clause)
             or span.sentence):
         # a long quote whose speech verb is further off in the sentence, or a dash credit
-        speaker = speaker or _speech(text, words, span.cues, span.after, span.before,
+        speaker = speaker or _speech(text, words, span,
                                      len(span.after) + len(span.before))[1] or intro
         return "direct", speaker or _dash_name(text, words, span) or _credit_name(text, words, span)
     if _is_term(words, span):
         return "term", None
     if _is_title(words, span):
         return "title", None
-    reported, speaker = _speech(text, words, span.cues, span.after, span.before,
-                                len(span.after) + len(span.before))
+    reported, speaker = _speech(text, words, span, len(span.after) + len(span.before))
     if reported or label is not None or span.headline:
         return "partial", speaker or label or intro or (_headline_speaker(text, words, span)
                                                         if span.headline else None)
@@ -512,16 +577,22 @@ def _stance(text: str, words: QuoteWords, span: _Span) -> tuple[bool, str | None
     before = span.before
     verbs = [k for k in range(len(before) - 1, max(len(before) - VERB_WINDOW, 0) - 1, -1)
              if before[k].norm in words.stance_verbs]
+    if not verbs:
+        return False, None
     speakers = (speaker_at(text, words.speaker, before, k, inverted=False) for k in verbs)
-    return bool(verbs), next((s for s in speakers if s), None)
+    return True, next((s for s in speakers if s), None)
 
 
 def _introducer(text: str, words: QuoteWords, before: list[Token]) -> str | None:
     """The name that opens a sentence ending in a colon before a quotation ("Ana Ruiz was at
     the pier: “…”", "Ana Ruiz on the vote: “…”"), its subject."""
+    if not before:
+        return None
     sw = words.speaker
-    start = next((i for i in range(len(before) - 1, 0, -1)
-                  if any(c in text[before[i - 1].end:before[i].start] for c in ".?!")), 0)
+    # the sentence's first word: the one after the last . ? or ! between the words (a word
+    # holds none of them), found by rfind rather than a scan of the gaps word by word
+    stop = max(text.rfind(c, before[0].end, before[-1].start) for c in ".?!")
+    start = bisect.bisect_right(before, stop, key=lambda t: t.start) if stop >= 0 else 0
     first = next((i for i in range(start, len(before)) if before[i].norm not in sw.lead),
                  len(before))
     run = name_run(text, sw, before, first, 1) if first < len(before) else []
