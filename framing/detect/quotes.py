@@ -328,8 +328,10 @@ def _is_term(words: QuoteWords, span: _Span) -> bool:
 
 # The last call's arguments and quotes. A text that is one sentence is classified twice with the
 # same arguments (the article, then its sentence read alone for the sentence classifier's
-# cues): a 1 MB sentence of quotation marks is then classified once.
-_last: list = []
+# cues): a 1 MB sentence of quotation marks is then classified once. One tuple, replaced
+# whole and read once per call, so threads sharing the module (Dask workers) never see
+# another call's quotes under their own arguments.
+_last: tuple | None = None
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
@@ -351,11 +353,13 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     """
     if not spans:
         return []
+    global _last
     key = (text, spans, sentences, toks, lexicon)
-    if _last and _last[0] == key:  # (compared item by item: a different text stops at once)
-        return list(_last[1])
+    last = _last
+    if last is not None and last[0] == key:  # (item by item: a different text stops at once)
+        return list(last[1])
     quotes = _classify(text, spans, sentences, toks, lexicon)
-    _last[:] = [key, quotes]
+    _last = (key, quotes)
     return list(quotes)
 
 
