@@ -133,10 +133,12 @@ def _any_of(words: frozenset[str]) -> Callable[[str], object] | None:
 
 
 def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
-          model: BiasModel | None) -> list[tuple[float, tuple[str, ...]]]:
+          model: BiasModel | None, spans: list[tuple[int, int]],
+          sentence_tokens: list[list[Token]]) -> list[tuple[float, tuple[str, ...]]]:
     """P(biased) per sentence, and for sentences read as biased the words that pushed it up.
     Each sentence's cues are `sentence_cues` of the sentence alone, as in training (matched
-    again alone where an entry's sense looks at the neighbouring sentences)."""
+    again alone where an entry's sense looks at the neighbouring sentences; its words taken
+    from the article's tokens, `tokens_alone`)."""
     from framing.classify.features import sentence_cues
     from framing.classify.predict import load_model
     from framing.match import matcher_for
@@ -146,7 +148,8 @@ def _bias(texts: list[str], term_flags: list[Flag], lexicon: Lexicon,
     for f in term_flags:
         found[f.sentence].append((f.kind, f.category))
     context = _any_of(matcher_for(lexicon).context_words)
-    cues = [sentence_cues(t, lexicon, None if context and context(t.lower()) else found[i])
+    cues = [sentence_cues(t, lexicon, None if context and context(t.lower()) else found[i],
+                          (sentence_tokens[i], spans[i][0]))
             for i, t in enumerate(texts)]
     return [(round(p, 3), tuple(label for label, _ in words))
             for p, words in model.assess(texts, cues, explain_from=BIASED, top=BIAS_WORDS)]
@@ -192,7 +195,8 @@ def analyse_text(text: str, *, source: str | None = None, title: str | None = No
         by_sentence.setdefault(f.sentence, []).append(f)
     texts = [text[s:e] for s, e in spans]
     classify = model is not False and not flags_only
-    bias = _bias(texts, term_flags, lexicon, model) if classify else [(None, ())] * len(spans)
+    bias = (_bias(texts, term_flags, lexicon, model, spans, sentence_tokens) if classify
+            else [(None, ())] * len(spans))
     if words is not False and classify:  # True or a WordModel
         flags = _with_learned(text, sentence_tokens, flags, quoted, quotes, [p for p, _ in bias],
                               words, lexicon)

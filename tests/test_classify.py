@@ -187,6 +187,43 @@ def test_sentence_cues_scare_quotes_on_real_sentences():
         assert sentence_cues(s).get("scare_quote", 0) == scare
 
 
+@pytest.mark.parametrize("text", [
+    "ΣΟΦΟΣ said İstanbul’s ‘foo’ co\u00adop don't-stop ΑΣ x.",  # Σ, İ (longer), soft hyphen
+    "abc-def. ghi'jk ’lm’ “Straße” Σ.",
+    "The mayor’s ‘reform’ passed. Critics called it “a sham”.",
+])
+def test_tokens_alone_equal_tokenising_the_sentence_alone(text):
+    """The article's tokens shifted to a sentence are the sentence's own `tokens`, for every
+    cut of invented texts (cuts through words, lower-casing by context and length)."""
+    import bisect
+
+    from framing.classify.features import tokens_alone
+    from framing.segment import tokens
+
+    whole = tokens(text)
+    starts = [t.start for t in whole]
+    for s in range(len(text) + 1):
+        for e in range(s, len(text) + 1):
+            within = whole[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+            assert tokens_alone(text[s:e], within, s) == tokens(text[s:e]), (s, e)
+
+
+def test_sentence_cues_with_the_articles_tokens_equal_cues_alone():
+    """`within` (the article's tokens) gives the cues the sentence alone gives."""
+    from framing.segment import sentence_spans, tokens
+
+    article = ("Officials praised the ‘reform’. The mayor’s “plan” drew a crowd. "
+               "She called it “a sham”, aides said. ΣΟΦΟΣ’s ‘fix’ failed.")
+    whole = tokens(article)
+    counted = []
+    for s, e in sentence_spans(article):
+        within = [t for t in whole if s <= t.start < e]
+        cues = sentence_cues(article[s:e], within=(within, s))
+        assert cues == sentence_cues(article[s:e])
+        counted.append(cues.get("scare_quote", 0))
+    assert counted == [0, 1, 0, 1]  # the quote classifier ran: scare quotes found
+
+
 @pytest.mark.parametrize("text", ["", "A calm report.", "Paranoid claims", "A DISASTER",
                                   "disasters everywhere", "the narcissist's plan"])
 def test_bias_context_test_is_any_substring(text):

@@ -29,6 +29,7 @@ from framing.detect import quotes as quote_detector
 from framing.detect.quotes import DIRECT_MIN_WORDS
 from framing.lexicon import Lexicon
 from framing.match import matcher_for, matches_in
+from framing.results import Token
 from framing.segment import WORD_RE, quote_spans, tokens
 
 _known = partial(is_not, None)
@@ -127,7 +128,8 @@ def _add(counts: Counter[str], kind: str, category: str) -> None:
 
 
 def sentence_cues(text: str, lexicon: Lexicon | None = None,
-                  found: Iterable[tuple[str, str]] | None = None) -> dict[str, int]:
+                  found: Iterable[tuple[str, str]] | None = None,
+                  within: tuple[list[Token], int] | None = None) -> dict[str, int]:
     """All cue counts of one sentence, read alone: lexicon matches counted by kind and
     kind:category, scare quotes, and the surface counts (`surface_cues`).
 
@@ -137,6 +139,8 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
     an attributed quote, is judged within the sentence either way). `found`: the (kind,
     category) of the lexicon matches in the sentence when the caller has matched it already;
     matching never crosses a sentence, so they are the matches this function would find.
+    `within`: the article's tokens that start in the sentence and the sentence's offset in
+    the article, when the caller has tokenised the article (`tokens_alone`).
 
     >>> sentence_cues('Critics slammed the "reform" as a disaster.')  # doctest: +SKIP
     {'report_verb': 1, ..., 'scare_quote': 1, 'quote_marks': 1, 'exclamation': 0, ...}
@@ -150,10 +154,36 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
         _add(counts, kind, category)
     spans = quote_spans(text)
     if spans and _may_hold_scare_quote(text, spans):
-        for quote in quote_detector.classify(text, spans, [(0, len(text))], tokens(text), lexicon):
+        toks = tokens(text) if within is None else tokens_alone(text, *within)
+        for quote in quote_detector.classify(text, spans, [(0, len(text))], toks, lexicon):
             if quote.kind == "scare":
                 _add(counts, "scare_quote", quote_detector.SCARE["category"])
     return dict(counts) | surface_cues(text, spans)
+
+
+def tokens_alone(text: str, toks: list[Token], offset: int) -> list[Token]:
+    """`tokens(text)` of a sentence that stands at `offset` in an article, made from `toks`,
+    the article's tokens that start within the sentence, shifted to the sentence's offsets
+    (cheaper than tokenising it again); `tokens(text)` itself when a token crosses either
+    edge of the sentence.
+
+    Why they are the same: `WORD_RE` looks neither behind nor ahead, so when no token of the
+    article crosses the sentence's start, scanning the article reaches that start as
+    scanning the sentence begins, and they find the same words up to the sentence's end,
+    unless a word runs past it (the last token's end says). A token crossing the start would
+    leave a word character of its own in the sentence, so the sentence's first word would
+    start before the first of `toks`: their first words are compared. The normalised forms
+    agree: lower-casing changes one character into one other, except `Σ` (by context) and
+    the characters that lengthen or are dropped, for which `tokens` lower-cases word by word
+    in the sentence as in the article, and a sentence holding none of them is lower-cased
+    alike whole or in slices."""
+    first = WORD_RE.search(text)
+    edges = (first.span() if first else None,
+             (toks[0].start - offset, toks[0].end - offset) if toks else None)
+    if edges[0] != edges[1] or (toks and toks[-1].end - offset > len(text)):
+        return tokens(text)
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    return [new(Token, (t.start - offset, t.end - offset, t.text, t.norm, t.base)) for t in toks]
 
 
 def _may_hold_scare_quote(text: str, spans: list[tuple[int, int]]) -> bool:
