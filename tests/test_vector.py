@@ -89,3 +89,28 @@ def test_segment_sums_start_from_zero_like_sum():
     assert [repr(x) for x in sums] == [repr(float(sum(run))) for run in
                                        ([-0.0], [], [-0.0], [1e16, 1.0, -1e16], [0.1, 0.2, 0.3])]
     assert repr(sums[0]) == "0.0" and sums[3] == 0.0  # not -0.0; 1.0 lost as `sum` loses it
+
+
+def test_bigrams_looked_up_by_word_pairs_equal_joined_bigrams():
+    """The shipped word block (one- and two-word n-grams) looks bigrams up by their pair of
+    words; joining them and looking the string up (as for any other range) finds the same,
+    on texts of no, one and many words, repeated pairs and bigrams not in the vocabulary."""
+    import numpy as np
+
+    from framing.classify.features import word_tokens
+    from framing.classify.vector import _state, _word_found
+
+    block = load_model().word
+    assert tuple(block.ngram_range) == (1, 2)
+    state = _state(block)
+    units = [word_tokens(t) for t in INVENTED + ["One.", "the united states the united states"]]
+    assert state.pairs and any(map(len, units)) and not all(map(len, units))
+    by_pairs, sizes = _word_found(block, state, units)
+    pairs, state.pairs = state.pairs, None
+    try:
+        joined, joined_sizes = _word_found(block, state, units)
+    finally:
+        state.pairs = pairs
+    assert by_pairs.tolist() == joined.tolist() and sizes == joined_sizes
+    assert any(" " in block.ngrams[i] for i in by_pairs.tolist() if i >= 0)  # bigrams found
+    assert np.count_nonzero(by_pairs >= 0) < len(by_pairs)  # and some n-grams unknown

@@ -36,6 +36,9 @@ class _State:
         self.size = len(block.ngrams)
         self.local = threading.local()  # each thread its own scratch table (Dask threads)
         self.words: dict[str, bytes] = {}  # char_wb: a word's hits as int32 bytes
+        self.pairs: dict[tuple[str, ...], int] | None = None  # word (1, 2): bigrams by words
+        if block.analyzer == "word" and tuple(block.ngram_range) == (1, 2):
+            self.pairs = {tuple(g.split(" ")): i for g, i in block.index.items() if " " in g}
 
     def scratch(self, n: int) -> np.ndarray:
         """At least n int32s of this thread's scratch space (contents undefined)."""
@@ -122,9 +125,10 @@ class Batch:
             labels = list(map(self.block.ngrams.__getitem__, keys.tolist()))
             owners = self.text_of[mask]
         else:
-            share = self.raw * coef[self.keys] / self.counts
+            which = self.which[picked[self.hit_text]]  # the chosen texts' hits
+            share = self.raw[which] * coef[self.keys[which]] / self.counts[which]
             mask = picked[self.word_text]
-            sums = segment_sums(share[self.which[picked[self.hit_text]]], self.per_word[mask])[0]
+            sums = segment_sums(share, self.per_word[mask])[0]
             values = (w * sums / self.norm[self.word_text[mask]]).tolist()
             words = [word for i in chosen for word in self.words[i]]
             labels = list(map(str.strip, words, repeat(LABEL_STRIP)))
@@ -144,6 +148,26 @@ class Batch:
             parts[label] = parts.get(label, 0) + value
 
 
+def _word_found(block: NgramBlock, state: _State,
+                units: Sequence[list[str]]) -> tuple[np.ndarray, list[int]]:
+    """The vocabulary index (-1: none) of each word n-gram of each text, in `ngrams_of`
+    order, and how many n-grams each text has. With n-grams of one and two words, a
+    bigram is looked up by its pair of words (`_State.pairs`) instead of joining them: a
+    token holds no space (token patterns match word characters only), so the joined pair
+    is a vocabulary entry exactly when the pair is that entry's two words."""
+    pairs = state.pairs
+    if pairs is None:
+        grams = [ngrams_of(u, block.ngram_range) for u in units]
+        found = list(map(block.index.get, chain.from_iterable(grams), repeat(-1)))
+        return np.array(found, dtype=np.int64), list(map(len, grams))
+    get, pair = block.index.get, pairs.get
+    found = []
+    for u in units:  # ngrams_of(u, (1, 2)): the words, then each pair of neighbours
+        found += map(get, u, repeat(-1))
+        found += map(pair, zip(u, u[1:]), repeat(-1))
+    return np.array(found, dtype=np.int64), [2 * len(u) - 1 if u else 0 for u in units]
+
+
 def sweep(block: NgramBlock, texts: Sequence[str],
           units: Sequence[list[str]] | None = None) -> Batch:
     """`NgramBlock.sweep` of each text, as one `Batch`. Its scratch table holds texts ×
@@ -153,12 +177,10 @@ def sweep(block: NgramBlock, texts: Sequence[str],
     units = [block.units(t) for t in texts] if units is None else units
     words: list[list[str]] = []
     if block.analyzer == "word":
-        grams = [ngrams_of(u, block.ngram_range) for u in units]
-        found = np.array(list(map(block.index.get, chain.from_iterable(grams), repeat(-1))),
-                         dtype=np.int64)
+        found, sizes = _word_found(block, state, units)
         known = found >= 0
         hits = found[known]
-        hit_text = np.repeat(np.arange(len(texts)), list(map(len, grams)))[known]
+        hit_text = np.repeat(np.arange(len(texts)), sizes)[known]
     else:
         words = list(units)
         flat = list(chain.from_iterable(words))
