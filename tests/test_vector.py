@@ -8,7 +8,7 @@ import pytest
 
 from framing.classify import predict
 from framing.classify.predict import load_model
-from framing.classify.vector import segment_sums
+from framing.classify.vector import group_sums, segment_sums
 from framing.load import load
 from framing.segment import sentence_spans
 
@@ -114,3 +114,16 @@ def test_bigrams_looked_up_by_word_pairs_equal_joined_bigrams():
     assert by_pairs.tolist() == joined.tolist() and sizes == joined_sizes
     assert any(" " in block.ngrams[i] for i in by_pairs.tolist() if i >= 0)  # bigrams found
     assert np.count_nonzero(by_pairs >= 0) < len(by_pairs)  # and some n-grams unknown
+
+
+def test_group_sums_add_each_groups_values_in_order_like_sum():
+    """Groups interleaved (and one empty): each total is `sum` of its values in order."""
+    import numpy as np
+
+    rng = random.Random(7)
+    values = [rng.uniform(-1e3, 1e3) * 10 ** rng.randint(-8, 8) for _ in range(500)]
+    group = [rng.choice([0, 1, 3]) for _ in values]
+    totals = group_sums(np.array(values), np.array(group), 4).tolist()
+    expected = [float(sum(v for v, g in zip(values, group) if g == k)) for k in range(4)]
+    assert [repr(x) for x in totals] == [repr(x) for x in expected]
+    assert repr(totals[2]) == "0.0"

@@ -68,19 +68,24 @@ def _sublinear(top: int) -> np.ndarray:
 
 def segment_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Sum of each run of `values` (runs of `lengths`, in order; `values` may have several
-    rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`.
+    rows, summed alike), each sum taken left to right from 0.0 exactly as Python's `sum`
+    (`group_sums`)."""
+    run = np.repeat(np.arange(len(lengths)), lengths)
+    return np.stack([group_sums(row, run, len(lengths)) for row in np.atleast_2d(values)])
 
-    `np.add.at` is unbuffered: it adds the values into their run's total one at a time, in
+
+def group_sums(values: np.ndarray, group: np.ndarray, n: int) -> np.ndarray:
+    """Sum of the values of each of n groups (`group`: the group of each value), each sum
+    taken in the order the values come, from 0.0, exactly as Python's `sum`.
+
+    `np.add.at` is unbuffered: it adds the values into their group's total one at a time, in
     the order given, as `total += value` in a loop does (no pairwise summation, no
     reordering: repeated indices forbid both). Python's `sum` starts from 0 as well, and
     0 + x is x for every float x but -0.0, which both turn into 0.0.
     """
-    values = np.atleast_2d(values)
-    rows, n = len(values), len(lengths)
-    totals = np.zeros(rows * n)
-    run = np.repeat(np.arange(n), lengths)
-    np.add.at(totals, (run + (np.arange(rows) * n)[:, None]).ravel(), values.ravel())
-    return totals.reshape(rows, n)
+    totals = np.zeros(n)
+    np.add.at(totals, group, values)
+    return totals
 
 
 @dataclass
@@ -209,8 +214,8 @@ def sweep(block: NgramBlock, texts: Sequence[str],
     keys = hits[new]
     text_of = hit_text[new]
     raw = _sublinear(int(counts.max()) if n else 0)[counts] * state.idf[keys]
-    squares, dot = segment_sums(np.stack((raw * raw, raw * state.coef[keys])),
-                                np.bincount(text_of, minlength=len(texts)))
+    squares = group_sums(raw * raw, text_of, len(texts))  # n-grams grouped by text, in order
+    dot = group_sums(raw * state.coef[keys], text_of, len(texts))
     with np.errstate(divide="ignore", invalid="ignore"):
         norm = np.where(squares > 0, np.sqrt(squares), 0.0)
         scores = np.where(squares > 0, block.weight * dot / norm, 0.0)
