@@ -53,17 +53,6 @@ def _openers(root: dict) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return alone, pairs
 
 
-def _positions(words: list[str], word: str) -> Iterator[int]:
-    """Every index of `word` in `words` (list.index, in C, from one to the next)."""
-    k = -1
-    try:
-        while True:
-            k = words.index(word, k + 1)
-            yield k
-    except ValueError:
-        return
-
-
 def _opens(node: dict | None, toks: list[Token], k: int) -> bool:
     """A form may match from a first word whose trie node is `node`: a form ends there or
     may go on with toks[k] (a cheap test before `Matcher._at`; most first words open none)."""
@@ -90,10 +79,10 @@ class Matcher:
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
         """Matches in one sentence's tokens, left to right, never overlapping.
 
-        Which tokens may open a form is decided for the whole sentence at once, in C (maps
-        over the tokens' words and word pairs, `_openers`); the same test as `_opens` on the
-        norm's and the base's trie nodes, so the Python loop sees only the few real
-        candidates instead of every "the" and "to"."""
+        Which tokens may open a form is decided for the whole sentence at once, in C (set
+        intersections and maps over its words and word pairs, `_candidates`): the same test
+        as `_opens` on the norm's and the base's trie nodes, so the Python loop sees only the
+        few real candidates instead of every "the" and "to"."""
         out: list[Match] = []
         after = 0  # the end of the last match
         for i in self._candidates(toks):
@@ -106,7 +95,11 @@ class Matcher:
 
     def _candidates(self, toks: list[Token]) -> Iterable[int]:
         """The indices of the tokens from which a form may match (`_opens` holds for the
-        norm's or the base's trie node), in order."""
+        norm's or the base's trie node), in order. Without possessives a token's norm is its
+        base, so `_opens` holds exactly when its word is in `_openers`' first set or its pair
+        with the next word in the second: two set intersections find the few such words and
+        pairs, and maps mark their places. Sentences with a possessive (a base that is not
+        the norm doubles the words and pairs to try) go token by token."""
         if self._openers is None:
             self._openers = _openers(self.root)
         alone, pairs = self._openers
