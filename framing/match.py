@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter, or_
+from itertools import chain, compress
+from operator import attrgetter, itemgetter, or_
 
 from framing import cache
 from framing.frames import FrameWords, speech_frame
@@ -26,6 +26,7 @@ class Match:
 
 _END = ""  # trie key of the forms that end at a node (no form word is empty)
 _NORM, _BASE = attrgetter("norm"), attrgetter("base")
+_RANK = itemgetter(0, 1)  # (-length, order): the longest match first, then the entry listed first
 
 
 def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool:
@@ -39,6 +40,17 @@ def form_at(form: tuple[str, ...], text: str, toks: list[Token], i: int) -> bool
         if k and text[toks[i + k - 1].end:tok.start].strip():
             return False
     return True
+
+
+def _openers(root: dict) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """What lets a form match from a token, read off the trie's first level: the first words
+    at which a form ends or goes on with any word ("*"), and the (first, second) word pairs
+    of the longer forms. A token opens a form exactly when its norm or base is among the
+    first set, or pairs with the next token's norm or base in the second (see `_opens`)."""
+    alone = frozenset(word for word, node in root.items() if _END in node or "*" in node)
+    pairs = frozenset((word, second) for word, node in root.items() for second in node
+                      if second != _END and second != "*")
+    return alone, pairs
 
 
 def _opens(node: dict | None, toks: list[Token], k: int) -> bool:
@@ -62,43 +74,76 @@ class Matcher:
         # first words of entries whose senses look beyond the sentence (`nearby_has`): a
         # sentence with one of them may match differently when read alone
         self.root, self.context_words = _trie(lexicon)
+        self._openers: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
-        """Matches in one sentence's tokens, left to right, never overlapping."""
+        """Matches in one sentence's tokens, left to right, never overlapping.
+
+        Which tokens may open a form is decided for the whole sentence at once, in C (set
+        intersections and maps over its words and word pairs, `_candidates`): the same test
+        as `_opens` on the norm's and the base's trie nodes, so the Python loop sees only the
+        few real candidates instead of every "the" and "to"."""
         out: list[Match] = []
-        root = self.root
-        known = root.__contains__
         after = 0  # the end of the last match
-        starts = map(or_, map(known, map(_NORM, toks)), map(known, map(_BASE, toks)))
-        for i in compress(range(len(toks)), starts):  # the words some form starts with
-            tok = toks[i]
-            if i >= after and (_opens(root.get(tok.norm), toks, i + 1) or (
-                    tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))):
+        for i in self._candidates(toks):
+            if i >= after:
                 match = self._at(text, toks, i)
                 if match:
                     out.append(match)
                     after = match.last
         return out
 
+    def _candidates(self, toks: list[Token]) -> Iterable[int]:
+        """The indices of the tokens from which a form may match (`_opens` holds for the
+        norm's or the base's trie node), in order. Without possessives a token's norm is its
+        base, so `_opens` holds exactly when its word is in `_openers`' first set or its pair
+        with the next word in the second: two set intersections find the few such words and
+        pairs, and maps mark their places. Sentences with a possessive (a base that is not
+        the norm doubles the words and pairs to try) go token by token."""
+        if self._openers is None:
+            self._openers = _openers(self.root)
+        alone, pairs = self._openers
+        norms = list(map(_NORM, toks))
+        bases = list(map(_BASE, toks))
+        if bases != norms:  # possessives (one sentence in five): token by token
+            root = self.root
+            return [i for i, tok in enumerate(toks)
+                    if _opens(root.get(tok.norm), toks, i + 1)
+                    or (tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))]
+        following = norms[1:]
+        firsts = alone.intersection(norms)
+        two = pairs.intersection(zip(norms, following))
+        if not two:
+            return compress(range(len(norms)), map(firsts.__contains__, norms)) if firsts else ()
+        opens = chain(map(two.__contains__, zip(norms, following)), (False,))
+        if firsts:
+            opens = map(or_, map(firsts.__contains__, norms), opens)
+        return compress(range(len(norms)), opens)
+
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:
         tok = toks[i]
-        nodes = [n for n in (self.root.get(tok.norm),
-                             self.root.get(tok.base) if tok.base != tok.norm else None) if n]
+        root = self.root
+        nodes = [node] if (node := root.get(tok.norm)) else []
+        if tok.base != tok.norm and (node := root.get(tok.base)):
+            nodes.append(node)
         found: list[tuple[int, int, Entry]] = []  # (-length, order, entry)
         k = i
+        last = len(toks)
         while nodes:
             for node in nodes:
-                found += [(i - k - 1, order, entry) for order, entry in node.get(_END, ())]
+                if ends := node.get(_END):
+                    found += [(i - k - 1, order, entry) for order, entry in ends]
             k += 1
-            if k >= len(toks) or text[toks[k - 1].end:toks[k].start].strip():
+            if k >= last or text[toks[k - 1].end:toks[k].start].strip():
                 break
             nxt = toks[k]
             keys = ("*", nxt.norm) if nxt.base == nxt.norm else ("*", nxt.norm, nxt.base)
             nodes = [child for node in nodes for key in keys if (child := node.get(key))]
-        found.sort(key=lambda f: (f[0], f[1]))
+        if len(found) > 1:
+            found.sort(key=_RANK)
         for neg_length, _, entry in found:
             j = i - neg_length
-            if (not self.exception(entry, text, toks, i, j)
+            if ((not entry.exceptions or not self.exception(entry, text, toks, i, j))
                     and self.required(entry, text, toks, i, j)
                     and not _in_name(text, toks, i, j) and not self.mentioned(text, toks, i)):
                 return Match(entry, i, j)
@@ -125,39 +170,38 @@ class Matcher:
 
     def holds(self, ex: Exception_, text: str, toks: list[Token], i: int, j: int) -> bool:
         """True if every condition of `ex` holds for a match over toks[i:j] of the sentence
-        `toks` in `text`."""
-        def at(k: int) -> Token | None:
-            return toks[k] if 0 <= k < len(toks) else None
-
-        def skip_det(k: int, step: int) -> Token | None:
-            while 0 <= k < len(toks) and self.det.has(toks[k]):
-                k += step
-            return at(k)
-
-        checks = (
-            (ex.prev, lambda: at(i - 1)),
-            (ex.next, lambda: at(j)),
-            (ex.next2, lambda: at(j + 1)),
-            (ex.before, lambda: skip_det(i - 1, -1)),
-            (ex.after, lambda: skip_det(j, 1)),
-        )
-        if any(cond is not None and not cond.has(get()) for cond, get in checks):
+        `toks` in `text`. (The conditions are tested one by one, cheapest first, and the
+        first that fails decides: no condition has side effects.)"""
+        last = len(toks)
+        if ex.prev is not None and not ex.prev.has(toks[i - 1] if i else None):
             return False
-        complement = _complement(toks, j)
-        windows = ((ex.near_before, toks[max(i - NEAR, 0):i]), (ex.near_after, toks[j:j + NEAR]),
-                   (ex.of, complement))
-        if any(cond is not None and not any(cond.has(t) for t in window)
-               for cond, window in windows):
+        if ex.next is not None and not ex.next.has(toks[j] if j < last else None):
             return False
-        if ex.not_of is not None and (not complement or any(ex.not_of.has(t) for t in complement)):
+        if ex.next2 is not None and not ex.next2.has(toks[j + 1] if j + 1 < last else None):
             return False
-        if ex.next_not is not None and ex.next_not.has(at(j)):
+        if ex.before is not None and not ex.before.has(_skip(toks, i - 1, -1, self.det)):
             return False
-        if ex.sentence_has is not None and not any(ex.sentence_has.has(t) for t in toks):
+        if ex.after is not None and not ex.after.has(_skip(toks, j, 1, self.det)):
+            return False
+        if ex.near_before is not None and not any(map(ex.near_before.has,
+                                                      toks[max(i - NEAR, 0):i])):
+            return False
+        if ex.near_after is not None and not any(map(ex.near_after.has, toks[j:j + NEAR])):
+            return False
+        if ex.of is not None or ex.not_of is not None:
+            complement = _complement(toks, j)
+            if ex.of is not None and not any(map(ex.of.has, complement)):
+                return False
+            if ex.not_of is not None and (not complement
+                                          or any(map(ex.not_of.has, complement))):
+                return False
+        if ex.next_not is not None and ex.next_not.has(toks[j] if j < last else None):
+            return False
+        if ex.sentence_has is not None and not any(map(ex.sentence_has.has, toks)):
             return False
         if ex.later_clause is not None and not any(
                 ex.later_clause.has(toks[k]) and _opens_clause(text, toks, k)
-                for k in range(j, len(toks))):
+                for k in range(j, last)):
             return False
         if ex.sentence == "question" and not _question(text, toks, j):
             return False
@@ -167,11 +211,19 @@ class Matcher:
             return False
         if ex.shape == "lower" and not toks[i].text[0].islower():
             return False
-        if ex.after_quote is not None and not any(ex.after_quote.has(t)
-                                                  for t in _after_quote(text, toks, j)):
+        if ex.after_quote is not None and not any(map(ex.after_quote.has,
+                                                      _after_quote(text, toks, j))):
             return False
-        return ex.nearby_has is None or any(ex.nearby_has.has(t)
-                                            for t in _nearby(text, toks[i], toks[j - 1]))
+        return ex.nearby_has is None or any(map(ex.nearby_has.has,
+                                                _nearby(text, toks[i], toks[j - 1])))
+
+
+def _skip(toks: list[Token], k: int, step: int, det: WordSet) -> Token | None:
+    """The first token from toks[k] on, going by `step`, that `det` does not hold (None past
+    either end of the sentence)."""
+    while 0 <= k < len(toks) and det.has(toks[k]):
+        k += step
+    return toks[k] if 0 <= k < len(toks) else None
 
 
 _SPACE_QUOTES = " \t\n\"'“”‘’"
