@@ -23,6 +23,8 @@ TEXTS = [
     "Vale said Brandt said Okoro said Lind said Ek said Moss said the plan was a giveaway.",
     "According to the union, the cuts are brutal, the mayor said, and the board agreed.",
     "Said Ann Holt: of course. The Of the Van der Berg report, the House said, was late.",
+    "But The Ann Bea Cara Dale Eve Fay Gus said no; of Ann Bea Cara Dale Eve Fay Gus Hal spoke.",
+    "The Van der Berg Ann Bea Cara Dale Eve and The Ek of Ostby. Ms. Lind Of Ostby",
 ]
 
 
