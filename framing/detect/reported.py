@@ -133,7 +133,7 @@ PASSIVE_VERBS = ASK_VERBS | ACCUSE_VERBS  # may report in the passive ("were ask
 SEEMING_VERBS = SEEMING - {"to"}
 DISOWNING = NEGATORS | ENDORSING  # a denial or the writer's endorsement before the verb
 NO_CLAUSE = PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT | BREAKS  # no bare clause opens so
-_NORM = attrgetter("norm")
+_NORM, _START = attrgetter("norm"), attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -350,6 +350,8 @@ class Finder:
         said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
         cues = self.w.cues
         hits = list(compress(range(len(toks)), map(cues.__contains__, map(_NORM, toks))))
+        if not hits:
+            return out  # most sentences: no verb, noun or "according" that reports speech
         for k in hits:
             tok = toks[k]
             if tok.norm in self.w.verbs:
@@ -499,8 +501,11 @@ def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
     finder = Finder(text, _reported_words(lexicon))
-    return [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
-            for toks in sentence_tokens]
+    out = [finder.spans(toks) if toks else [] for toks in sentence_tokens]
+    for spans in out:
+        if len(spans) > 1:  # (most sentences have none)
+            spans.sort(key=_START)
+    return out
 
 
 def voice_of(start: int, in_quote: bool, spans: list[Reported]) -> tuple[str, Reported | None]:

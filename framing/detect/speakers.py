@@ -322,9 +322,11 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
 def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
     """The pronoun or name that opens a clause with no comma before the verb toks[k], followed
     by a lower-case word: "Ek speaking at the pier told …", "The Chamber of Commerce issued a
-    statement saying …"."""
-    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or any(
-            _comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1)):
+    statement saying …". (No comma from the first word to the verb: no gap has one, and the
+    gaps are not looked at one by one.)"""
+    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or (
+            "," in text[toks[0].end:toks[k].start]
+            and any(_comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1))):
         return None  # not from a sentence's start, far from it, or past a comma
     first = next((i for i in range(k) if toks[i].norm not in words.lead), k)
     if first < k and toks[first].norm in words.pronouns:
