@@ -8,7 +8,7 @@ import pytest
 
 from framing.detect import sources
 from framing.detect.reported import NESTED, reported_spans, voice_of
-from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, name_run
+from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, _opening_subject, name_run
 from framing.lexicon import builtin
 from framing.pipeline import _with_voices, _words_by_voice
 from framing.results import Flag
@@ -23,6 +23,8 @@ TEXTS = [
     "Vale said Brandt said Okoro said Lind said Ek said Moss said the plan was a giveaway.",
     "According to the union, the cuts are brutal, the mayor said, and the board agreed.",
     "Said Ann Holt: of course. The Of the Van der Berg report, the House said, was late.",
+    "But The Ann Bea Cara Dale Eve Fay Gus said no; of Ann Bea Cara Dale Eve Fay Gus Hal spoke.",
+    "The Van der Berg Ann Bea Cara Dale Eve and The Ek of Ostby. Ms. Lind Of Ostby",
 ]
 
 
@@ -125,3 +127,16 @@ def test_flags_that_keep_their_voice_are_kept_and_the_others_replaced():
         assert (g.voice, g.speaker) == (voice, span.speaker if span else f.speaker)
         assert (g is f) == (g == f)
     assert {g.voice for g in out} == {"writer", "reported", "quoted"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ek with many workers told the board that the pier was shut.", "Ek"),  # no comma at all
+    ("Ek with 1,200 workers told the board that the pier was shut.", None),  # "1" "," "200"
+    ("Ek, with her workers, told the board that the pier was shut.", None),
+    ("The Chamber of Commerce issued a statement saying the pier was shut.", "Chamber of Commerce"),
+])
+def test_opening_subject_looks_at_gaps_only_when_a_comma_is_there(text, speaker):
+    w = words()
+    toks = sentences(text)[0]
+    k = next(i for i, t in enumerate(toks) if t.norm in ("told", "saying"))
+    assert _opening_subject(text, w, toks, k) == speaker

@@ -127,7 +127,13 @@ MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can", "
 UNSPOKEN = frozenset({"will", "might", "may", "could", "shall"})
 SEEMING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to"})
 LEAD = frozenset({"but", "and", "yet", "so", "still", "now", "then", "however", "indeed"})
-_NORM = attrgetter("norm")
+# unions the finder tests words against, built once (not at each test)
+BELIEVING = BELIEF_VERBS | SEEING_VERBS
+PASSIVE_VERBS = ASK_VERBS | ACCUSE_VERBS  # may report in the passive ("were asked whether")
+SEEMING_VERBS = SEEMING - {"to"}
+DISOWNING = NEGATORS | ENDORSING  # a denial or the writer's endorsement before the verb
+NO_CLAUSE = PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT | BREAKS  # no bare clause opens so
+_NORM, _START = attrgetter("norm"), attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,9 @@ class ReportedWords:
         self.times = self.speakers.times | lexicon.classes.get("weekday", frozenset())
         self.verbs = self.say | BELIEF_VERBS | AS_VERBS | LABEL_VERBS | ACCUSE_VERBS | ASK_VERBS
         self.cues = self.verbs | CONTENT_NOUNS | AS_NOUNS | {"according"}  # words worth a look
+        self.say_or_label = self.say | LABEL_VERBS
+        self.articles = self.frame.det | {"the", "a", "an"}
+        self.det_not_that = self.frame.det - {"that"}
 
 
 def _comma(text: str, a: Token, b: Token) -> bool:
@@ -201,7 +210,7 @@ class Finder:
         """(is the subject of verb toks[k] a speaker other than the writer, its index)."""
         fw = self.w.frame
         j = k - 1
-        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in SEEMING - {"to"}
+        while j >= 0 and (fw.skippable(toks[j]) or toks[j].norm in SEEMING_VERBS
                           or toks[j].norm == "to" and j and toks[j - 1].norm in SEEMING
                           or (toks[j].norm in fw.be and toks[k].norm.endswith("ing"))):
             j -= 1  # past auxiliaries, adverbs and "seems to"
@@ -213,12 +222,12 @@ class Finder:
         if j and toks[j - 1].norm in CAUSATIVE:
             return False, None  # an object, not a subject: "to make people think that …"
         if tok.norm.split("'")[0].split("’")[0] in WRITER or any(
-                t.norm in NEGATORS | ENDORSING or t.norm.endswith("n't")
+                t.norm in DISOWNING or t.norm.endswith("n't")
                 for t in toks[max(j - 1, 0):k]):
             # the writer's own, a denial ("nobody can argue", "never said"), or the writer's
             # endorsement ("the West rightly regards …": the writer says it too)
             return False, None
-        if toks[k].norm not in BELIEF_VERBS | SEEING_VERBS and any(
+        if toks[k].norm not in BELIEVING and any(
                 t.norm in UNSPOKEN for t in toks[j + 1:k]):
             return False, None  # "they will claim that …": the writer's ventriloquism
         if tok.norm in ("who", "which") and j and _comma(self.text, toks[j - 1], tok):
@@ -256,12 +265,12 @@ class Finder:
                 last == subject.text or name[0].isupper() and not last.islower()):
             return _tidy(name)  # speakers.speaker_at's name or role
         first = j  # else the subject with its determiner: "critics", "my client"
-        while first > max(j - 3, 0) and (toks[first - 1].norm in self.w.frame.det - {"that"}
+        while first > max(j - 3, 0) and (toks[first - 1].norm in self.w.det_not_that
                                          or toks[first - 1].text[0].isupper()) \
                 and not _comma(self.text, toks[first - 1], toks[first]):
             first -= 1
         while first < j and (toks[first].norm in LEAD or toks[first].norm in words.lead
-                             and toks[first].norm not in self.w.frame.det | {"the", "a", "an"}):
+                             and toks[first].norm not in self.w.articles):
             first += 1  # "But organizers say", "What everyone agrees on"
         return _tidy(self.text[toks[first].start:subject.end])
 
@@ -270,7 +279,7 @@ class Finder:
         """(first token of the clause reported by verb toks[k], is it a label), or None."""
         norm = toks[k].norm
         n = len(toks)
-        if norm in SEEING_VERBS or norm in AS_VERBS and norm not in self.w.say | LABEL_VERBS:
+        if norm in SEEING_VERBS or norm in AS_VERBS and norm not in self.w.say_or_label:
             return self._after(toks, k, "as", AS_REACH)
         if norm in AS_VERBS:  # "described … as", else a clause or (for labels) a label
             found = self._after(toks, k, "as", AS_REACH)
@@ -323,7 +332,7 @@ class Finder:
         first = toks[m]
         if first.norm in fw.be or first.norm in FINITE or first.norm in MODALS:
             return True  # the subject moved away: "what officials said was a giveaway"
-        if first.norm in PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT | BREAKS \
+        if first.norm in NO_CLAUSE \
                 or first.norm in fw.skip or first.norm.endswith("ly"):
             return False  # "said nothing, …", "think twice about …"
         for p in range(m + 1, min(m + CLAUSE_REACH, len(toks))):
@@ -341,6 +350,8 @@ class Finder:
         said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
         cues = self.w.cues
         hits = list(compress(range(len(toks)), map(cues.__contains__, map(_NORM, toks))))
+        if not hits:
+            return out  # most sentences: no verb, noun or "according" that reports speech
         for k in hits:
             tok = toks[k]
             if tok.norm in self.w.verbs:
@@ -350,7 +361,7 @@ class Finder:
             if tok.norm == "according" and k + 1 < len(toks) and toks[k + 1].norm == "to":
                 out += self._according(toks, k)
             elif tok.norm in self.w.verbs and (found := self.complement(toks, k)) and (
-                    said[0] or tok.norm in ASK_VERBS | ACCUSE_VERBS
+                    said[0] or tok.norm in PASSIVE_VERBS
                     and k > 0 and toks[k - 1].norm in self.w.frame.be):
                 # (the passive: "respondents were asked whether …", "is accused of …")
                 ok, j = said
@@ -360,7 +371,7 @@ class Finder:
                 # a belief is the speaker's from its verb on ("had long believed that"), but
                 # "seems to believe", "may feel that" are the writer's hedges on it
                 start = first
-                if tok.norm in BELIEF_VERBS | SEEING_VERBS:
+                if tok.norm in BELIEVING:
                     start = j + 1 if j is not None and j < k else k
                     while start < k and (toks[start].norm in SEEMING or toks[start].norm in MODALS):
                         start += 1
@@ -490,8 +501,11 @@ def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
     finder = Finder(text, _reported_words(lexicon))
-    return [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
-            for toks in sentence_tokens]
+    out = [finder.spans(toks) if toks else [] for toks in sentence_tokens]
+    for spans in out:
+        if len(spans) > 1:  # (most sentences have none)
+            spans.sort(key=_START)
+    return out
 
 
 def voice_of(start: int, in_quote: bool, spans: list[Reported]) -> tuple[str, Reported | None]:

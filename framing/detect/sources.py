@@ -6,8 +6,8 @@ from dataclasses import replace
 from itertools import chain, compress
 from operator import attrgetter, itemgetter, or_
 
-from framing.detect.speakers import (DESCRIPTION_OPENERS, SpeakerWords, is_pronoun, name_run,
-                                     speaker_at)
+from framing.detect.speakers import (DESCRIPTION_OPENERS, MAX_NAME_WORDS, SpeakerWords,
+                                     is_pronoun, name_run, speaker_at)
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Source, Token
 from framing.segment import normalise, sentence_of, starts_within
@@ -122,7 +122,7 @@ def _opening_name(text: str, words: SpeakerWords, toks: list[Token]) -> list[Tok
         return None
     run = name_run(text, words, toks, i, 1) if i < len(toks) else []
     i += len(run)
-    if not run and 0 < i < len(toks) and toks[0].norm in words.det | {"the"}:
+    if not run and 0 < i < len(toks) and toks[0].norm in words.definite:
         comma = next((j for j in range(i, min(i + 4, len(toks) - 1))
                       if "," in text[toks[j].end:toks[j + 1].start]), None)
         if comma is not None:
@@ -151,34 +151,43 @@ def _opening_words(words: SpeakerWords, toks: list[Token], end: int,
 def _names(text: str, words: SpeakerWords,
            sentence_tokens: list[list[Token]]) -> tuple[dict[str, tuple[int, str]], set[str]]:
     """(the longest multi-word name per surname key with its first offset, the words written
-    with a capital away from a sentence's start), for `_Registry`."""
+    with a capital away from a sentence's start), for `_Registry`.
+
+    Only a capitalised word or a joiner may start a name run or be evidence: the other words
+    (most) are skipped, tested in C. `name_run` is called only where a name of two words may
+    start: not where the next word cannot go on a run (a run of one word names no one, and
+    the scan resumes at the next word anyway), nor at a word the run would drop from its start
+    ("The", "of", "But") when the run from there is shorter than `MAX_NAME_WORDS`: that run,
+    its first word dropped, is the run from the next word, which the scan looks at next."""
     names: dict[str, tuple[int, str]] = {}
     evidence: set[str] = set()
-    joiners = words.joiners
+    joiners, lead, run_lead = words.joiners, words.lead, words.run_lead
     for toks in sentence_tokens:
         after = 0  # past the last name run
-        # only a capitalised word or a joiner may start a name run or be evidence: the
-        # other words (most) are skipped, tested in C (no Python call per word)
-        capital = map(str.isupper, map(_FIRST, map(_TEXT, toks)))
-        for i in compress(range(len(toks)), map(or_, capital, map(joiners.__contains__,
-                                                                  map(_NORM, toks)))):
+        n = len(toks)
+        capital = list(map(str.isupper, map(_FIRST, map(_TEXT, toks))))
+        starts = list(map(or_, capital, map(joiners.__contains__, map(_NORM, toks))))
+        for i in compress(range(n), starts):
             if i < after:
                 continue
             tok = toks[i]
-            run = name_run(text, words, toks, i, 1)
-            if len(run) >= 2 and run[-1].norm == run[-1].base:
-                joiner = next((j for j, t in enumerate(run) if t.norm in joiners), 0)
-                for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
-                    # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
-                    name = text[part[0].start:part[-1].end]
-                    key = _key(name)
-                    if key not in names or len(name) > len(names[key][1]):
-                        names[key] = (names.get(key, (part[0].start, ""))[0], name)
-            if i and tok.text[0].isupper() and text[tok.start - 1] not in OPENERS \
+            if i + 1 < n and starts[i + 1] and not (
+                    (tok.norm in run_lead or tok.base in lead)
+                    and (i + MAX_NAME_WORDS >= n or False in starts[i + 1:i + MAX_NAME_WORDS + 1])):
+                run = name_run(text, words, toks, i, 1)
+                if len(run) >= 2 and run[-1].norm == run[-1].base:
+                    joiner = next((j for j, t in enumerate(run) if t.norm in joiners), 0)
+                    for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
+                        # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
+                        name = text[part[0].start:part[-1].end]
+                        key = _key(name)
+                        if key not in names or len(name) > len(names[key][1]):
+                            names[key] = (names.get(key, (part[0].start, ""))[0], name)
+                if run and run[0] is tok:
+                    after = i + len(run)
+            if i and capital[i] and text[tok.start - 1] not in OPENERS \
                     and text[toks[i - 1].end:tok.start].strip()[-1:] not in (":", "—"):
                 evidence.add(tok.base)  # not right after an opening mark or a colon
-            if run and run[0] is tok:
-                after = i + len(run)
     return names, evidence
 
 

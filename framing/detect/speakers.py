@@ -65,6 +65,11 @@ class SpeakerWords:
         return self.lead | self.det | self.joiners | self.pronouns | self.times
 
     @cached_property
+    def definite(self) -> frozenset[str]:
+        """Determiners and "the": where a role phrase may open."""
+        return self.det | {"the"}
+
+    @cached_property
     def run_tail(self) -> frozenset[str]:
         """Words `name_run` drops from a run's end."""
         return self.joiners | self.times
@@ -154,7 +159,7 @@ def _role(text: str, words: SpeakerWords, toks: list[Token], first: int, last: i
     "the ministry's spokeswoman", "the finance minister"): it opens with a determiner or a
     possessive and holds a role noun."""
     span = toks[first:last]
-    if not span or len(span) > ROLE_WORDS or span[0].norm not in words.det | {"the"} and \
+    if not span or len(span) > ROLE_WORDS or span[0].norm not in words.definite and \
             span[0].norm == span[0].base:
         return None
     if any(_comma(text, a, b) for a, b in zip(span, span[1:])):
@@ -176,7 +181,7 @@ def _role_before(text: str, words: SpeakerWords, toks: list[Token], k: int) -> s
         if run:
             return text[run[0].start:toks[k - 1].end]
     for first in range(k - 1, max(k - 1 - ROLE_WORDS, -1), -1):
-        if toks[first].norm in words.det | {"the"} and (
+        if toks[first].norm in words.definite and (
                 first == 0 or toks[first - 1].norm not in words.appositive):
             return _role(text, words, toks, first, k)
     return None
@@ -317,9 +322,11 @@ def speaker_at(text: str, words: SpeakerWords, toks: list[Token], k: int,
 def _opening_subject(text: str, words: SpeakerWords, toks: list[Token], k: int) -> str | None:
     """The pronoun or name that opens a clause with no comma before the verb toks[k], followed
     by a lower-case word: "Ek speaking at the pier told …", "The Chamber of Commerce issued a
-    statement saying …"."""
-    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or any(
-            _comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1)):
+    statement saying …". (No comma from the first word to the verb: no gap has one, and the
+    gaps are not looked at one by one.)"""
+    if k > SUBJECT_REACH or not toks[0].text[0].isupper() or (
+            "," in text[toks[0].end:toks[k].start]
+            and any(_comma(text, toks[i - 1], toks[i]) for i in range(1, k + 1))):
         return None  # not from a sentence's start, far from it, or past a comma
     first = next((i for i in range(k) if toks[i].norm not in words.lead), k)
     if first < k and toks[first].norm in words.pronouns:
