@@ -4,8 +4,11 @@ run.py starts this under each tool's own interpreter (framing's, or the peers' v
 It reads FILE (a text, or JSON lines with one article in each "text": then every run
 analyses every article, one call each), makes one untimed warm-up pass, then times RUNS
 passes (the calls only: no import, no file reading) and prints {"seconds": [...],
-"cpu_seconds": [...]} as JSON on stdout. CPU seconds are this process's own, so they hold
-up when other processes share the machine. Standard library only.
+"cpu_seconds": [...], "words": [...]} as JSON on stdout. With `--fresh` the articles are cut
+into RUNS + 1 equal slices, the warm-up takes the first and each timed pass the next, so no
+pass sees an article twice (what a batch sees: caches of repeated text do not flatter the
+figure). CPU seconds are this process's own, so they hold up when other processes share the
+machine. Standard library only.
 """
 from __future__ import annotations
 
@@ -52,19 +55,20 @@ OPERATIONS: dict[str, Callable[[], Callable[[str], object]]] = {
     "framing": framing_op, "proselint": proselint_op, "vader": vader_op}
 
 
-def time_calls(op: Callable[[str], object], texts: list[str],
-               runs: int) -> tuple[list[float], list[float]]:
-    """(wall, CPU) seconds of each of `runs` passes of `op` over the texts, after a warm-up."""
-    for text in texts:
+def time_calls(op: Callable[[str], object], passes: list[list[str]]) -> dict[str, list]:
+    """Wall and CPU seconds, and words, of each pass of `op` over its texts; the first pass
+    is an untimed warm-up."""
+    for text in passes[0]:
         op(text)
-    seconds, cpu = [], []
-    for _ in range(runs):
+    out: dict[str, list] = {"seconds": [], "cpu_seconds": [], "words": []}
+    for texts in passes[1:]:
         start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             op(text)
-        seconds.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return seconds, cpu
+        out["seconds"].append(time.perf_counter() - start)
+        out["cpu_seconds"].append(time.process_time() - start_cpu)
+        out["words"].append(sum(len(text.split()) for text in texts))
+    return out
 
 
 def read_texts(path: Path) -> list[str]:
@@ -76,10 +80,15 @@ def read_texts(path: Path) -> list[str]:
 
 
 def main() -> None:
-    """Command line: TOOL FILE RUNS."""
+    """Command line: TOOL FILE RUNS [--fresh]."""
     tool, path, runs = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    seconds, cpu = time_calls(OPERATIONS[tool](), read_texts(path), runs)
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu}))
+    texts = read_texts(path)
+    if sys.argv[4:] == ["--fresh"]:
+        size = len(texts) // (runs + 1)
+        passes = [texts[k * size:(k + 1) * size] for k in range(runs + 1)]
+    else:
+        passes = [texts] * (runs + 1)
+    print(json.dumps(time_calls(OPERATIONS[tool](), passes)))
 
 
 if __name__ == "__main__":

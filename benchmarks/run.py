@@ -196,20 +196,23 @@ def whole_commands(all_tools: list[Tool], cwd: Path, runs: int) -> None:
                 "median_peak_mb": statistics.median(peak_mb)}
 
 
-def throughput(tool: Tool, big: Path, words: int, runs: int) -> dict:
-    """Words/s (wall) and words per CPU-second of the tool's in-process call on `big` (a text,
-    or JSON lines of articles), via inprocess.py in the tool's Python."""
+def throughput(tool: Tool, big: Path, runs: int, fresh: bool = False) -> dict:
+    """Words/s (wall) and words per CPU-second (medians over the runs) of the tool's
+    in-process call on `big` (a text, or JSON lines of articles), via inprocess.py in the
+    tool's Python; `fresh`: each run on articles no earlier run saw (inprocess.py --fresh)."""
     try:
         done = subprocess.run([tool.python, str(HERE / "inprocess.py"), str(tool.inprocess),
-                               str(big), str(runs)], cwd=big.parent, capture_output=True,
+                               str(big), str(runs), *(["--fresh"] if fresh else [])],
+                              cwd=big.parent, capture_output=True,
                               text=True, timeout=RUN_TIMEOUT * (runs + 1), check=True, env=ENV)
     except (subprocess.SubprocessError, OSError) as exc:
         raise RunFailed(reason(exc)) from None
     result = json.loads(done.stdout.splitlines()[-1])
-    median = statistics.median(result["seconds"])
-    cpu = statistics.median(result["cpu_seconds"])
-    return {**result, "words": words, "median_s": median, "words_per_s": words / median,
-            "median_cpu_s": cpu, "words_per_cpu_s": words / cpu}
+    runs_ = list(zip(result["words"], result["seconds"], result["cpu_seconds"]))
+    return {**result, "median_s": statistics.median(result["seconds"]),
+            "words_per_s": statistics.median(w / s for w, s, _ in runs_),
+            "median_cpu_s": statistics.median(result["cpu_seconds"]),
+            "words_per_cpu_s": statistics.median(w / c for w, _, c in runs_)}
 
 
 def slowest_imports(command: list[str], cwd: Path, runs: int, top: int = 5) -> dict:
@@ -266,15 +269,19 @@ def attempt(measurement: Callable[[], dict]) -> dict:
         return {"error": str(exc)}
 
 
-def measure(tool: Tool, big: Path, words: int, runs: int,
-            real: tuple[Path, int] | None) -> None:
+def real_runs(runs: int) -> int:
+    """Timed passes of the real-article throughput: each takes REAL_ARTICLES new articles."""
+    return max(runs // 2, 1)
+
+
+def measure(tool: Tool, big: Path, runs: int, real: Path | None) -> None:
     """Fill `tool.results` with in-process throughput figures (if the tool has a call) or errors."""
     if tool.inprocess:
         log(f"measuring {tool.name} in-process ...")
-        tool.results["throughput"] = attempt(lambda: throughput(tool, big, words, runs))
+        tool.results["throughput"] = attempt(lambda: throughput(tool, big, runs))
         if real is not None:
-            tool.results["real"] = attempt(lambda: throughput(tool, real[0], real[1],
-                                                              max(runs // 2, 1)))
+            tool.results["real"] = attempt(lambda: throughput(tool, real, real_runs(runs),
+                                                              fresh=True))
 
 
 def real_articles(workdir: Path, n: int) -> tuple[Path, int] | None:
@@ -479,14 +486,17 @@ def main() -> None:
         article, big, inputs = make_inputs(workdir)
         words = len(big.read_text(encoding="utf-8").split())
         inputs += f" = {big.stat().st_size:,} bytes, {words:,} words"
-        real = real_articles(workdir, REAL_ARTICLES)
-        inputs += (f"; real articles: the first {REAL_ARTICLES} AllSides articles, {real[1]:,} words"
+        passes = real_runs(args.runs) + 1
+        real = real_articles(workdir, REAL_ARTICLES * passes)
+        inputs += (f"; real articles: the first {REAL_ARTICLES * passes:,} AllSides articles "
+                   f"({real[1]:,} words), {REAL_ARTICLES} new ones in each pass (the first "
+                   f"{REAL_ARTICLES} warm up)"
                    if real else f"; real articles: {ALLSIDES} is absent, not measured")
         all_tools = tools(article, peers_python, failures)
         whole_commands(all_tools, article.parent, args.runs)
         for tool in all_tools:
             if not tool.unavailable:
-                measure(tool, big, words, args.runs, real)
+                measure(tool, big, args.runs, real[0] if real else None)
         log("measuring framing's imports ...")
         try:
             imports: dict | str = slowest_imports(
