@@ -15,7 +15,8 @@ import zlib
 from array import array
 from functools import lru_cache
 from importlib.util import find_spec
-from itertools import count
+from itertools import compress, count, repeat
+from operator import is_
 from pathlib import Path
 
 BUCKETS = 4096
@@ -187,5 +188,6 @@ def total_syllables(words: list[str]) -> int:
     since the store was last cleared) go through `syllables`."""
     counts = list(map(_COUNTS.get, words))
     if None in counts:
-        counts = [syllables(w) if n is None else n for w, n in zip(words, counts)]
+        for k in compress(range(len(counts)), map(is_, counts, repeat(None))):
+            counts[k] = syllables(words[k])
     return sum(counts)
