@@ -168,3 +168,32 @@ def test_one_sentence_units_are_most_single_sentences_and_no_others():
                                    "“Go?” )".replace(" ", ""), "A list:"]))
     assert not any(map(_one_sentence, ["He won. She lost.", "Mr. Holt left", "Wait… what",
                                        "Late.” ”", "Why?!", "3.5 percent."]))
+
+
+def full_quote_scan(text: str) -> list[tuple[int, int]]:
+    """`quote_spans` as defined: both scanners over every paragraph, whatever marks it has."""
+    from framing.segment import _double_quotes, _inside, _paragraphs, _single_quotes
+
+    paragraphs = list(_paragraphs(text))
+    spans = []
+    for n, (pstart, pend) in enumerate(paragraphs):
+        doubles, opened = _double_quotes(text, pstart, pend)
+        reopens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in "“\""
+        if opened is not None and (opened == pstart or reopens):
+            doubles.append((opened, pend))
+        spans.extend(doubles)
+        spans.extend(s for s in _single_quotes(text, pstart, pend) if not _inside(doubles, s))
+    return sorted(spans)
+
+
+@pytest.mark.parametrize("text", [
+    "The port’s chief said it’s the harbour’s best year.",        # ’ only: no scan at all
+    "The port's chief called it 'a farce' and left.",             # straight singles only
+    "She called it ‘a farce’ and the union’s boss agreed.",       # curly singles
+    "“We won,” she said. He called it \"a 'rigged' vote\".",      # doubles with singles inside
+    "“The quay is ours,\nand the town’s,” she said.\n“More?” he asked.",  # paragraphs
+    "He wrote “open and never closed\n“Again” — the end’s near.",
+    "rock ’n’ roll and rock 'n' roll", "’’’ ’ ’", "”closing first“", "", "   \n  ",
+])
+def test_quote_spans_skip_only_the_scans_that_cannot_find_anything(text):
+    assert quote_spans(text) == full_quote_scan(text)
