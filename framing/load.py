@@ -223,10 +223,10 @@ def _trim_furniture(text: str, keep_all: bool = False) -> tuple[str, str | None]
         return text.rstrip(), None
     lines = text.splitlines(keepends=True)
     start = 0
+    past = _FURNITURE_MIN_SHARE * len(text)  # lines that start before it are kept
     for n, line in enumerate(lines):
-        heading = line.strip()
-        if (start >= _FURNITURE_MIN_SHARE * len(text) and _is_furniture(heading)
-                and not _is_prose(next((x.strip() for x in lines[n + 1:] if x.strip()), ""))):
+        if start >= past and _is_furniture(heading := line.strip()) and not _is_prose(
+                next((x.strip() for x in lines[n + 1:] if x.strip()), "")):
             kept = text[:start].rstrip()
             return kept, f'page furniture after "{heading}" ({len(text) - len(kept):,} characters)'
         start += len(line)

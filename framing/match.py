@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, itemgetter, ne, or_
 
 from framing import cache
 from framing.frames import FrameWords, speech_frame
@@ -63,6 +63,27 @@ def _opens(node: dict | None, toks: list[Token], k: int) -> bool:
     return k < len(toks) and (toks[k].norm in node or toks[k].base in node)
 
 
+def _opens_token(root: dict, toks: list[Token], i: int) -> bool:
+    """A form may match from toks[i]: `_opens` on its norm's or its base's trie node."""
+    tok = toks[i]
+    return (_opens(root.get(tok.norm), toks, i + 1)
+            or (tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1)))
+
+
+def _marked(words: list[str], alone: frozenset[str],
+            pairs: frozenset[tuple[str, str]]) -> Iterable[int]:
+    """The indices of the words in `alone` or whose pair with the next word is in `pairs`."""
+    following = words[1:]
+    firsts = alone.intersection(words)
+    two = pairs.intersection(zip(words, following))
+    if not two:
+        return compress(range(len(words)), map(firsts.__contains__, words)) if firsts else ()
+    opens = chain(map(two.__contains__, zip(words, following)), (False,))
+    if firsts:
+        opens = map(or_, map(firsts.__contains__, words), opens)
+    return compress(range(len(words)), opens)
+
+
 class Matcher:
     """A trie of all forms, word by word ("*" matches any one word); finds the longest
     non-excepted match at each token (ties: the entry listed first)."""
@@ -95,30 +116,24 @@ class Matcher:
 
     def _candidates(self, toks: list[Token]) -> Iterable[int]:
         """The indices of the tokens from which a form may match (`_opens` holds for the
-        norm's or the base's trie node), in order. Without possessives a token's norm is its
-        base, so `_opens` holds exactly when its word is in `_openers`' first set or its pair
-        with the next word in the second: two set intersections find the few such words and
-        pairs, and maps mark their places. Sentences with a possessive (a base that is not
-        the norm doubles the words and pairs to try) go token by token."""
+        norm's or the base's trie node), in order. Looking at norms only, a token opens a
+        form exactly when its word is in `_openers`' first set or its pair with the next word
+        in the second: two set intersections find the few such words and pairs, and maps
+        mark their places. Only next to a possessive (a base that is not the norm: the
+        token itself and the one before it) can the bases open more: those few tokens are
+        tested one by one, as defined."""
         if self._openers is None:
             self._openers = _openers(self.root)
         alone, pairs = self._openers
         norms = list(map(_NORM, toks))
+        found = _marked(norms, alone, pairs)
         bases = list(map(_BASE, toks))
-        if bases != norms:  # possessives (one sentence in five): token by token
-            root = self.root
-            return [i for i, tok in enumerate(toks)
-                    if _opens(root.get(tok.norm), toks, i + 1)
-                    or (tok.base != tok.norm and _opens(root.get(tok.base), toks, i + 1))]
-        following = norms[1:]
-        firsts = alone.intersection(norms)
-        two = pairs.intersection(zip(norms, following))
-        if not two:
-            return compress(range(len(norms)), map(firsts.__contains__, norms)) if firsts else ()
-        opens = chain(map(two.__contains__, zip(norms, following)), (False,))
-        if firsts:
-            opens = map(or_, map(firsts.__contains__, norms), opens)
-        return compress(range(len(norms)), opens)
+        if bases == norms:  # (most sentences)
+            return found
+        root = self.root
+        extra = {i for k in compress(range(len(norms)), map(ne, norms, bases))
+                 for i in (k - 1, k) if i >= 0 and _opens_token(root, toks, i)}
+        return sorted(extra.union(found))
 
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:
         tok = toks[i]

@@ -15,10 +15,9 @@ checks every score against textstat's own, computed in a separate process.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from framing.results import Readability
-from framing.syllables import syllables
+from framing.syllables import total_syllables
 
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
@@ -70,7 +69,7 @@ def readability(text: str) -> Readability | None:
     if not found:
         return None
     per_sentence = len(found) / sentence_count(text)
-    per_word = sum(n * syllables(w) for w, n in Counter(found).items()) / len(found)
+    per_word = total_syllables(found) / len(found)
     if per_sentence == 0 or per_word == 0:
         ease = grade = 0.0
     else:

@@ -96,6 +96,21 @@ def _units(text: str) -> Iterator[tuple[int, int]]:
             yield from block
 
 
+_CLOSERS = "\"'’”)]}»*"  # closing marks nupunkt glues to the sentence before them
+
+
+def _one_sentence(unit: str) -> bool:
+    """True if nupunkt finds one sentence in a unit: no sentence-ending character (nupunkt's
+    ".", "!", "?", "…") before its last one, past which come only closing marks, then
+    spaces. nupunkt weighs a break only at an ending character; at the very end a break or
+    none gives the same single sentence (a run of closing marks after a break is realigned
+    onto it; not one broken by a space).
+    Half the units (headlines, bylines, one-sentence paragraphs) skip nupunkt so;
+    tests/test_segment.py checks the two ways agree."""
+    head = unit.rstrip().rstrip(_CLOSERS)[:-1]
+    return not ("." in head or "?" in head or "!" in head or "…" in head)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets, stripped of surrounding white space."""
     import nupunkt
@@ -103,7 +118,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for ustart, uend in _units(text):
         unit = text[ustart:uend].replace("\n", " ")
-        for s, e in nupunkt.sent_spans(unit):
+        for s, e in ((0, len(unit)),) if _one_sentence(unit) else nupunkt.sent_spans(unit):
             piece = unit[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
@@ -121,7 +136,6 @@ def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
 
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 _DOUBLE_MARK = re.compile('[“”"]')
-_ANY_MARK = re.compile("[“”\"‘’']")
 # The opening mark comes first and the test of the character before it after (a two-character
 # lookbehind over that character and the mark): a pattern that opens with a character set lets
 # the regex engine skip to the next mark instead of trying the lookbehind at every character.
@@ -181,17 +195,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph opened with it or the next paragraph reopens with a quote mark; any other
     unclosed mark is a stray and is ignored.
     """
-    if not _ANY_MARK.search(text):  # most sentences: nothing to scan
+    # Only these marks open a quote ("’" alone is an apostrophe or a closing mark): a text
+    # without them, or without either kind, has nothing of that kind to scan
+    doubles_in = "“" in text or '"' in text or "”" in text
+    singles_in = "‘" in text or "'" in text
+    if not doubles_in and not singles_in:  # most sentences
         return []
     paragraphs = list(_paragraphs(text))
     spans: list[tuple[int, int]] = []
     for n, (pstart, pend) in enumerate(paragraphs):
-        doubles, opened = _double_quotes(text, pstart, pend)
+        doubles, opened = _double_quotes(text, pstart, pend) if doubles_in else ([], None)
         reopens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in "“\""
         if opened is not None and (opened == pstart or reopens):
             doubles.append((opened, pend))
         spans.extend(doubles)
-        spans.extend(s for s in _single_quotes(text, pstart, pend) if not _inside(doubles, s))
+        if singles_in:
+            spans.extend(s for s in _single_quotes(text, pstart, pend) if not _inside(doubles, s))
     return sorted(spans)
 
 

@@ -15,10 +15,13 @@ import zlib
 from array import array
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import compress, count, repeat
+from operator import is_
 from pathlib import Path
 
 BUCKETS = 4096
 LONG_WORD = 40  # letters; longer words stop each pattern search early (`_prefixes`)
+PRUNE_AFTER = 500  # words searched: a batch's worth; from then on every search stops early
 LEFT, RIGHT = 2, 2  # Pyphen's defaults: no hyphen before the 2nd or after the last-but-2nd letter
 _COUNTS: dict[str, int] = {}
 _COUNTS_MAX = 200_000
@@ -136,11 +139,17 @@ def _prefixes() -> frozenset[str]:
     return frozenset(key[:n] for key in patterns for n in range(1, len(key)))
 
 
+_SEARCHES = count()
+
+
 def hyphen_points(word: str) -> int:
     """How many hyphenation points Pyphen (en_US, left = right = 2) finds in a word: Liang's
     algorithm exactly as `pyphen.HyphDict.positions`, then Pyphen's left/right limits."""
     maxlen, patterns = _patterns()
-    prefixes = _prefixes() if len(word) > LONG_WORD else None  # short words: no need to build it
+    # `_prefixes` costs ~13 ms once: worth it for long words, and in a batch (many words
+    # searched), not for the few words of one article
+    pruned = len(word) > LONG_WORD or next(_SEARCHES) >= PRUNE_AFTER
+    prefixes = _prefixes() if pruned else None
     pointed = f".{word.lower()}."
     n = len(pointed)
     refs = [0] * (n + 1)
@@ -171,3 +180,14 @@ def syllables(word: str) -> int:
             _COUNTS.clear()
         _COUNTS[word] = count
     return count
+
+
+def total_syllables(words: list[str]) -> int:
+    """The sum of `syllables(w)` over a list of lower-case words (repeats included), read
+    from the counts already known in one pass in C; only words met for the first time (or
+    since the store was last cleared) go through `syllables`."""
+    counts = list(map(_COUNTS.get, words))
+    if None in counts:
+        for k in compress(range(len(counts)), map(is_, counts, repeat(None))):
+            counts[k] = syllables(words[k])
+    return sum(counts)

@@ -16,6 +16,9 @@ TEXTS = [
     "Sources close to the board, who asked not to be named, said it was likely a farce.",
     "ΟΔΥΣΣΕΑΣ said the ferry’s İzmir run was late; the co\u00adop’s boss\u200bman agreed.",
     "A an the of to in: 'quoted' words and \"more\" — dashes – and 42 numbers' ends.",
+    # possessives that open forms only through their base: alone, and second in a pair
+    "The regime's death tax's reach worried the death's door crowd's radical left's allies.",
+    "Death's panels? The war's zone and the war zone's edge; a radical's left flank's ends.",
 ]
 
 
@@ -53,6 +56,18 @@ def test_candidates_cover_possessives_and_plain_sentences():
     possessive = tokens(TEXTS[0])
     assert all(t.norm == t.base for t in plain) and list(matcher._candidates(plain))
     assert any(t.norm != t.base for t in possessive) and list(matcher._candidates(possessive))
+
+
+def test_a_possessive_opens_forms_through_its_base_alone_and_in_a_pair():
+    """"regime's" opens "regime" by its base; "death tax's" opens "death tax" only because
+    the next token's base is "tax" (so the token before the possessive is tried too)."""
+    matcher = matcher_for(builtin())
+    toks = tokens(TEXTS[-2])
+    found = list(matcher._candidates(toks))
+    words = [toks[i].text for i in found]
+    assert "regime's" in words and "death" in words
+    plain = [Token(t.start, t.end, t.text, t.norm, t.norm) for t in toks]  # bases forgotten
+    assert "death" not in [toks[i].text for i in matcher._candidates(plain)]
 
 
 @pytest.mark.parametrize("text", TEXTS + ["", "   ", "—", "word", "Σ ΣΣ σς's ’s 's"])

@@ -123,3 +123,29 @@ def test_short_sentences_are_found_without_rewriting_them(sentence):
     from framing.readability import _few_words, words
 
     assert _few_words(sentence) == (len(words(sentence)) <= 2)
+
+
+INVENTED = ["quorblesome", "zeltrantic", "misfrobulation", "outgribbling", "hyphenationish",
+            "unflarbable", "bro", "ab", "x", "dredgeworthiness", "anticlimaxology", "o'flarn",
+            "déjàvuness", "snarkle-bound", "e" * 45, "transmogrificationalistically"]
+
+
+def test_hyphen_points_are_the_same_with_and_without_the_early_stop(monkeypatch):
+    """A batch stops each pattern search early (`_prefixes`) once many words were searched:
+    the counts are those of the full search."""
+    from framing import syllables as module
+
+    monkeypatch.setattr(module, "PRUNE_AFTER", 10**9)
+    full = [hyphen_points(w) for w in INVENTED]
+    monkeypatch.setattr(module, "PRUNE_AFTER", 0)
+    assert [hyphen_points(w) for w in INVENTED] == full
+    assert any(full) and len(set(full)) > 2
+
+
+def test_total_syllables_is_the_sum_over_the_words_repeats_included():
+    from framing.syllables import total_syllables
+
+    words = INVENTED + ["the", "harbour", "the", "quorblesome", "council"] + INVENTED[:3]
+    fresh = [w + "zq" for w in INVENTED]  # never counted before: through `syllables`
+    assert total_syllables(words + fresh) == sum(map(syllables, words + fresh))
+    assert total_syllables([]) == 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import framing
 from framing.render import renderer
 
@@ -110,3 +112,29 @@ def test_json_holds_what_dataclasses_asdict_gives():
     assert [s["cues"] for s in doc["sentences"]] == plain(
         [[asdict(c) for c in s.cues] for s in article.sentences])
     assert doc["flags"] == plain([asdict(f) for f in article.flags])
+
+
+def test_json_and_json_lines_write_exactly_what_the_plain_dicts_give():
+    """The renderers hand the result dataclasses to `json.dumps` as they are (a `default`
+    hook writes each as its fields): byte for byte what dumping `article_dict`'s plain dicts
+    gives, indented (json) and on one line (jsonl), non-ASCII text included."""
+    from framing.render.json import article_dict, document
+    from framing.render.jsonl import line
+
+    articles = [framing.analyse(TEXT + "\n\nAn aide, who asked not to be named, said the "
+                                "“reform” was arguably a disgraceful scheme — “déjà vu”. " * 2,
+                                source="a.txt", title="Ünïcode", words=True),
+                framing.analyse("Plain words only.", removed="boilerplate"),
+                framing.analyse("")]
+    assert renderer("json")(articles, False) == json.dumps(
+        document(articles), ensure_ascii=False, indent=2) + "\n"
+    for n, article in enumerate(articles):
+        assert line(article, f"id-{n}") == json.dumps(
+            {"id": f"id-{n}", **article_dict(article)}, ensure_ascii=False) + "\n"
+
+
+def test_json_default_refuses_what_is_not_a_result():
+    from framing.render.json import dumps
+
+    with pytest.raises(TypeError, match="set is not JSON serializable"):
+        dumps({"x": {1}})

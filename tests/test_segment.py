@@ -124,3 +124,76 @@ def test_sentence_of_counts_sentences_without_words(offset, expected):
 def test_sentence_of_before_the_first_sentence_is_the_first():
     text = "   \n  The port will grow. Boats wait."
     assert sentence_of(sentence_spans(text), 0) == 0
+
+
+ENDINGS = ["", ".", "!", "?", "…", "?!", "...", ". . .", ".”", "!’", ".)", "?\"", ". ", ".  ",
+           "?” ", "Mr.", "U.S.", "3.5", ".” ”", "! ’", ".”)", ".' ", ". )", "”", ".*", "?»",
+           ".”\t", ". ”"]
+BODIES = ["The ferry was late", "“The quay is ours,” she said", "Mr. Holt left", "He won. She lost",
+          "Prices rose 3.5 percent", "Why? Because", "Wait… what", "the lower-case tail",
+          "A", "“Go", "(see the chart", "It's", "1. First item"]
+
+
+def nupunkt_spans(text: str) -> list[tuple[int, int]]:
+    """`sentence_spans` as defined: nupunkt on every unit, pieces stripped."""
+    import nupunkt
+
+    from framing.segment import _units
+
+    out = []
+    for ustart, uend in _units(text):
+        unit = text[ustart:uend].replace("\n", " ")
+        for s, e in nupunkt.sent_spans(unit):
+            piece = unit[s:e]
+            if piece.strip():
+                out.append((ustart + s + len(piece) - len(piece.lstrip()),
+                            ustart + e - (len(piece) - len(piece.rstrip()))))
+    return out
+
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_units_that_skip_nupunkt_split_as_nupunkt_splits_them(ending):
+    """A unit with no sentence-ending character before its last non-space one is one
+    sentence without asking nupunkt (`_one_sentence`): every body with every ending, alone,
+    with leading and trailing space, and in lines and paragraphs, splits as nupunkt splits."""
+    for unit in [body + ending for body in BODIES]:
+        for text in (unit, f"  {unit}  ", f"{unit}\n{unit}", f"Headline\n\n{unit}\n\n{unit} "):
+            assert sentence_spans(text) == nupunkt_spans(text), text
+
+
+def test_one_sentence_units_are_most_single_sentences_and_no_others():
+    from framing.segment import _one_sentence
+
+    assert all(map(_one_sentence, ["The ferry was late.", "Late, again!”  ", "Headline",
+                                   "“Go?” )".replace(" ", ""), "A list:"]))
+    assert not any(map(_one_sentence, ["He won. She lost.", "Mr. Holt left", "Wait… what",
+                                       "Late.” ”", "Why?!", "3.5 percent."]))
+
+
+def full_quote_scan(text: str) -> list[tuple[int, int]]:
+    """`quote_spans` as defined: both scanners over every paragraph, whatever marks it has."""
+    from framing.segment import _double_quotes, _inside, _paragraphs, _single_quotes
+
+    paragraphs = list(_paragraphs(text))
+    spans = []
+    for n, (pstart, pend) in enumerate(paragraphs):
+        doubles, opened = _double_quotes(text, pstart, pend)
+        reopens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in "“\""
+        if opened is not None and (opened == pstart or reopens):
+            doubles.append((opened, pend))
+        spans.extend(doubles)
+        spans.extend(s for s in _single_quotes(text, pstart, pend) if not _inside(doubles, s))
+    return sorted(spans)
+
+
+@pytest.mark.parametrize("text", [
+    "The port’s chief said it’s the harbour’s best year.",        # ’ only: no scan at all
+    "The port's chief called it 'a farce' and left.",             # straight singles only
+    "She called it ‘a farce’ and the union’s boss agreed.",       # curly singles
+    "“We won,” she said. He called it \"a 'rigged' vote\".",      # doubles with singles inside
+    "“The quay is ours,\nand the town’s,” she said.\n“More?” he asked.",  # paragraphs
+    "He wrote “open and never closed\n“Again” — the end’s near.",
+    "rock ’n’ roll and rock 'n' roll", "’’’ ’ ’", "”closing first“", "", "   \n  ",
+])
+def test_quote_spans_skip_only_the_scans_that_cannot_find_anything(text):
+    assert quote_spans(text) == full_quote_scan(text)

@@ -2,12 +2,10 @@
 record's `id`, else the file name), for batches of any size (written as they come)."""
 from __future__ import annotations
 
-import json
-
-from framing.render.json import article_dict
+from framing.render.json import article_fields, dumps
 from framing.results import Article
 
 
 def line(article: Article, item_id: str) -> str:
     """One article as a JSON line (newline included)."""
-    return json.dumps({"id": item_id, **article_dict(article)}, ensure_ascii=False) + "\n"
+    return dumps({"id": item_id, **article_fields(article)}) + "\n"
