@@ -7,7 +7,7 @@ import bisect
 import pytest
 
 from framing.detect import sources
-from framing.detect.reported import NESTED, reported_spans, voice_of
+from framing.detect.reported import NESTED, Finder, _reported_words, reported_spans, voice_of
 from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, _opening_subject, name_run
 from framing.lexicon import builtin
 from framing.pipeline import _with_voices, _words_by_voice
@@ -140,3 +140,15 @@ def test_opening_subject_looks_at_gaps_only_when_a_comma_is_there(text, speaker)
     toks = sentences(text)[0]
     k = next(i for i, t in enumerate(toks) if t.norm in ("told", "saying"))
     assert _opening_subject(text, w, toks, k) == speaker
+
+
+def test_reported_spans_looks_only_at_sentences_with_a_cue_word():
+    text = " ".join(TEXTS) + " The ferry left. Nothing more. Critics said it sank."
+    sentence_tokens = sentences(text)
+    sentence_tokens[-2:-2] = [[], []]  # sentences without words are skipped too
+    finder = Finder(text, _reported_words(builtin()))
+    expected = [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
+                for toks in sentence_tokens]
+    assert reported_spans(text, sentence_tokens, builtin()) == expected
+    assert [] in expected and any(expected)  # sentences with spans and without
+

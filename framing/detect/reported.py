@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, speaker_at
@@ -501,9 +501,19 @@ def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
     finder = Finder(text, _reported_words(lexicon))
-    out = [finder.spans(toks) if toks else [] for toks in sentence_tokens]
-    for spans in out:
-        if len(spans) > 1:  # (most sentences have none)
+    out: list[list[Reported]] = [[] for _ in sentence_tokens]
+    # only sentences with a cue word can hold a span (`Finder.spans` finds none in the
+    # others): the cue words are looked for once over the article's words, in C
+    ends = list(accumulate(map(len, sentence_tokens)))  # sentence i: words ends[i - 1]:ends[i]
+    cued = compress(range(ends[-1] if ends else 0), map(
+        finder.w.cues.__contains__, map(_NORM, chain.from_iterable(sentence_tokens))))
+    i = -1
+    for g in cued:
+        if i >= 0 and g < ends[i]:
+            continue  # a sentence already looked at
+        i = bisect.bisect_right(ends, g, max(i, 0))
+        spans = out[i] = finder.spans(sentence_tokens[i])
+        if len(spans) > 1:
             spans.sort(key=_START)
     return out
 
