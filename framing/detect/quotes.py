@@ -7,6 +7,8 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
@@ -22,6 +24,8 @@ DASHES = ("—", "–", "-", "―")
 LIST_JOINERS = frozenset({"and", "or", "instead", "of", "rather", "than", "not", "nor"})
 TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or", "from",
                            "by", "about", "into", "over", "under", "all"})
+
+_NORM, _START = attrgetter("norm"), attrgetter("start")
 
 SCARE = {
     "id": "scare_quote",
@@ -84,11 +88,10 @@ class _Cues:
     token lists handed to the scans are runs of these tokens (`offset` finds where)."""
 
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
-        norms = [t.norm for t in toks]
+        norms = list(map(_NORM, toks))
         self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
         self._lines: dict[tuple[int, int], bool] = {}
-        cue_words = words.cue_words
-        cued = [k for k, n in enumerate(norms) if n in cue_words]  # one pass over all
+        cued = list(compress(range(len(norms)), map(words.cue_words.__contains__, norms)))
         if not cued:  # (most short sentences)
             self.verbs = self.words_of = self.survey = self.percent = self.surveyed = []
             return
@@ -367,7 +370,7 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
               toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     in_sentence: list[int] = []  # the sentence of each quote's start
@@ -380,7 +383,7 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
         before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
-        after = (after or _tag_after(text, words, toks, after_quote)
+        after = (after or _tag_after(text, words, cues, after_quote)
                  or _credit_after(text, toks, after_quote))
         verbs_after = cues.any_in(cues.verbs, after)
         span = _Span(text, qs, qe, toks[at:after_quote], before, after,
@@ -431,15 +434,15 @@ def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[in
     if k < 1:
         return None
     s, e = sentences[k - 1]
-    inside = []  # the quotes of that sentence (quotes do not overlap: scan back from the last)
-    for q in reversed(earlier):
+    inside = []  # the quotes of that sentence, the last first (quotes do not overlap: scan
+    for q in reversed(earlier):  # back from the last)
         if q.end <= s:
             break
         if q.start < e:
-            inside.insert(0, q)
-    spoken = [q for q in inside if q.speech and q.speaker]
+            inside.append(q)
+    spoken = next((q.speaker for q in inside if q.speech and q.speaker), None)
     if spoken:
-        return spoken[-1].speaker
+        return spoken
     lo, hi = bisect.bisect_left(cues.starts, s), bisect.bisect_left(cues.starts, e)
     verbs = cues.verbs[bisect.bisect_left(cues.verbs, lo):bisect.bisect_left(cues.verbs, hi)]
     if not verbs:
@@ -510,19 +513,21 @@ def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
     return False
 
 
-def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[Token]:
+def _tag_after(text: str, words: QuoteWords, cues: _Cues, k: int) -> list[Token]:
     """The attribution that a sentence splitter cut off after a quote ending in ? or !
     ("“Will you run again?” Jan Ek asked."): the next words in the paragraph, when they are a
-    name or pronoun and a speech verb."""
+    name or pronoun and a speech verb. (`cues`: the text's, whose speech verbs say in one
+    bisection where the first among the next words is, or that there is none: most quotes.)"""
     sw = words.speaker
+    toks, verbs = cues.toks, cues.verbs
+    v = bisect.bisect_left(verbs, k)
+    if v == len(verbs) or verbs[v] >= k + VERB_WINDOW:
+        return []  # no speech verb among the next words
     tag = toks[k:k + VERB_WINDOW]
-    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+    if "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
         return []
-    for j, tok in enumerate(tag):
-        if _is_verb(words, tok):
-            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
-                                    for t in tag[:j]) else []
-    return []
+    j = verbs[v] - k  # the first speech verb of the tag
+    return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns for t in tag[:j]) else []
 
 
 def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:
