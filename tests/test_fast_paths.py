@@ -3,14 +3,16 @@ name runs, the sentence's name scan, words per voice and flag voices."""
 from __future__ import annotations
 
 import bisect
+import gc
 
 import pytest
 
-from framing.detect import sources
+from framing.detect import quotes, sources
 from framing.detect.reported import NESTED, Finder, _reported_words, reported_spans, voice_of
 from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, _opening_subject, name_run
 from framing.lexicon import builtin
-from framing.pipeline import _with_voices, _words_by_voice
+from framing.detect.quotes import VERB_WINDOW
+from framing.pipeline import _with_voices, _words_by_voice, analyse_text
 from framing.results import Flag
 from framing.segment import sentence_spans, tokens
 
@@ -152,3 +154,43 @@ def test_reported_spans_looks_only_at_sentences_with_a_cue_word():
     assert reported_spans(text, sentence_tokens, builtin()) == expected
     assert [] in expected and any(expected)  # sentences with spans and without
 
+
+
+def slow_tag_after(text, words, toks, k):
+    """quotes._tag_after as defined: the next words looked at one by one for a speech verb."""
+    sw = words.speaker
+    tag = toks[k:k + VERB_WINDOW]
+    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+        return []
+    for j, tok in enumerate(tag):
+        if tok.norm in words.all_verbs:
+            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                    for t in tag[:j]) else []
+    return []
+
+
+@pytest.mark.parametrize("text", [
+    "“Will you run again?” Jan Ek asked. “No!” she said. “Why?” the mayor replied.",
+    "“Why?”\nAnn Holt asked. “Go!” said Ek, and “Now?” Mr. J. Okafor of Ostby wondered aloud.",
+    "“Stop!” The ferry left the pier at noon while the crew slept.",
+    "said “Yes?” Ek",
+])
+def test_tag_after_finds_the_first_speech_verb_by_bisection(text):
+    words = quotes._quote_words(builtin())
+    toks = tokens(text)
+    cues = quotes._Cues(text, toks, [t.start for t in toks], words)
+    found = [quotes._tag_after(text, words, cues, k) for k in range(len(toks) + 1)]
+    assert found == [slow_tag_after(text, words, toks, k) for k in range(len(toks) + 1)]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analysis_pauses_the_cycle_collector_and_restores_it(enabled):
+    text = TEXTS[4]
+    expected = repr(analyse_text(text))
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert repr(analyse_text(text)) == expected
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()
