@@ -12,9 +12,10 @@ from framing.detect.reported import NESTED, Finder, _reported_words, reported_sp
 from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, _opening_subject, name_run
 from framing.lexicon import builtin
 from framing.detect.quotes import VERB_WINDOW
+from framing.detect.quotes import _alone as quotes_alone
 from framing.pipeline import _with_voices, _words_by_voice, analyse_text
 from framing.results import Flag
-from framing.segment import sentence_spans, tokens
+from framing.segment import quote_spans, sentence_spans, tokens
 
 TEXTS = [
     "Sen. Susan Collins of Maine said the bill was a giveaway, and The Senate agreed.",
@@ -194,3 +195,23 @@ def test_analysis_pauses_the_cycle_collector_and_restores_it(enabled):
         assert gc.isenabled() == enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+DIALOGUE = [
+    "“Go on.” “I will.” “Now?” Ek said. “Yes.”",
+    "Vale spoke first:\n\n“We sail at noon.”\n\n“Not today.”\n\n“Why not?” asked Ann Holt.",
+    "‘Storm warning’\n“Stay in.” The mayor said so. “All of you.” — Ann Holt",
+    "“Fine,” he said. “Go.” “In the words of Ek.” “Stop” Ek added. “What?” She left.",
+    "Mayor Ann Holt: “Enough.” “We are done here,” she said. “Done.”",
+]
+
+
+@pytest.mark.parametrize("text", DIALOGUE)
+def test_a_quote_alone_in_its_sentence_is_classified_as_kind_would(text, monkeypatch):
+    args = (text, quote_spans(text), sentence_spans(text), tokens(text), builtin())
+    alone = []
+    monkeypatch.setattr(quotes, "_alone", lambda *a: alone.append(quotes_alone(*a)) or alone[-1])
+    fast = quotes._classify(*args)
+    assert any(alone)  # the fast path is taken
+    monkeypatch.setattr(quotes, "_alone", lambda *_: False)
+    assert fast == quotes._classify(*args)

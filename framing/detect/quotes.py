@@ -134,6 +134,10 @@ class _Cues:
             n += 1
         return n
 
+    def headline(self, start: int, end: int) -> bool:
+        """The quotation from start to end is in a headline (`_Span.headline`)."""
+        return self.text[start] in "‘'" and self.short_line(start, end)
+
     def short_line(self, start: int, end: int) -> bool:
         """The lines from start to end make a headline: at most HEADLINE_WORDS words, not
         ending with a full stop (each line judged once, however many quotes it holds)."""
@@ -247,8 +251,7 @@ class _Span:
     def headline(self) -> bool:
         """In a headline (a short line that does not end with a full stop), where single
         marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
-        return (self.text[self.start] in "‘'"
-                and self.cues.short_line(self.start, self.end))
+        return self.cues.headline(self.start, self.end)
 
 
 def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
@@ -386,16 +389,29 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         after = (after or _tag_after(text, words, cues, after_quote)
                  or _credit_after(text, toks, after_quote))
         verbs_after = cues.any_in(cues.verbs, after)
-        span = _Span(text, qs, qe, toks[at:after_quote], before, after,
-                     _lead_in(text, toks, starts, sentences, k, qs), cues,
-                     verbs_after or cues.any_in(cues.verbs, before))
-        kind, speaker = _kind(text, words, span, quotes)
-        if kind == "direct" and not speaker and not before and not span.headline \
+        lead = _lead_in(text, toks, starts, sentences, k, qs)
+        if _alone(before, after, lead):
+            kind, speaker = "direct", None
+        else:
+            kind, speaker = _kind(text, words, _Span(
+                text, qs, qe, toks[at:after_quote], before, after, lead, cues,
+                verbs_after or cues.any_in(cues.verbs, before)), quotes)
+        if kind == "direct" and not speaker and not before and not cues.headline(qs, qe) \
                 and not verbs_after:
             speaker = _carried(text, words, cues, sentences, k, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
         in_sentence.append(k)
     return _siblings(text, quotes, in_sentence)
+
+
+def _alone(before: list[Token], after: list[Token], lead: list[Token]) -> bool:
+    """A quotation with no words around it in its sentence, no tag cut off after it and no
+    sentence ending in a colon before it (a line of quoted dialogue): `_kind` would call it
+    direct with no speaker, so it is not asked. Why: with no words before or after, no
+    speech verb is near ("in the words of", `_speech`), there is no label, lead-in,
+    introducer (no gap before the mark), tag, dash credit or credit name, and `_Span.sentence`
+    holds (the quote fills its sentence); `_kind` reaches no return before that one."""
+    return not before and not after and not lead
 
 
 def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
