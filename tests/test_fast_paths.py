@@ -15,7 +15,7 @@ from framing.detect.quotes import VERB_WINDOW
 from framing.detect.quotes import _alone as quotes_alone
 from framing.pipeline import _with_voices, _words_by_voice, analyse_text
 from framing.results import Flag
-from framing.segment import quote_spans, sentence_spans, tokens
+from framing.segment import quote_spans, sentence_of, sentence_spans, tokens
 
 TEXTS = [
     "Sen. Susan Collins of Maine said the bill was a giveaway, and The Senate agreed.",
@@ -215,3 +215,17 @@ def test_a_quote_alone_in_its_sentence_is_classified_as_kind_would(text, monkeyp
     assert any(alone)  # the fast path is taken
     monkeypatch.setattr(quotes, "_alone", lambda *_: False)
     assert fast == quotes._classify(*args)
+
+
+@pytest.mark.parametrize("spans", [
+    [(0, 10), (11, 20), (20, 20), (20, 35), (40, 50)],  # an empty sentence, gaps
+    [(3, 9)],  # offsets before the first sentence are its
+])
+def test_a_sentence_holds_an_offset_as_sentence_of_says(spans):
+    for offsets in ([], [0], [1, 2, 10], [10, 11, 20, 34], [38, 60], list(range(0, 61, 7))):
+        for i in range(len(spans)):
+            expected = any(sentence_of(spans, o) == i for o in offsets)
+            assert sources._holds(spans, offsets, i) == expected, (offsets, i)
+        starts = [s for s, _ in spans]
+        assert [quotes._sentence_at(starts, o) for o in offsets] == \
+            [sentence_of(spans, o) for o in offsets]

@@ -13,7 +13,7 @@ from operator import attrgetter
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
-from framing.segment import sentence_of, tokens
+from framing.segment import tokens
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
@@ -374,6 +374,7 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
     """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
     starts = list(map(_START, toks))
+    sentence_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     in_sentence: list[int] = []  # the sentence of each quote's start
@@ -381,8 +382,8 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
         if at == after_quote:
             continue  # no words inside
-        k = sentence_of(sentences, qs)
-        last_end = sentences[sentence_of(sentences, qe - 1)][1]
+        k = _sentence_at(sentence_starts, qs)
+        last_end = sentences[_sentence_at(sentence_starts, qe - 1)][1]
         after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
         before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
@@ -402,6 +403,12 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
         in_sentence.append(k)
     return _siblings(text, quotes, in_sentence)
+
+
+def _sentence_at(sentence_starts: list[int], offset: int) -> int:
+    """`segment.sentence_of` by the sentences' starts: the same bisection, over numbers
+    rather than pairs."""
+    return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
 
 
 def _alone(before: list[Token], after: list[Token], lead: list[Token]) -> bool:
