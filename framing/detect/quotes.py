@@ -463,9 +463,11 @@ def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[in
             break
         if q.start < e:
             inside.append(q)
-    spoken = next((q.speaker for q in inside if q.speech and q.speaker), None)
-    if spoken:
-        return spoken
+    for q in inside:
+        if q.speaker and q.speech:
+            return q.speaker
+    if not cues.verbs:
+        return None  # no speech verb in the text (quoted dialogue): nothing to scan
     lo, hi = bisect.bisect_left(cues.starts, s), bisect.bisect_left(cues.starts, e)
     verbs = cues.verbs[bisect.bisect_left(cues.verbs, lo):bisect.bisect_left(cues.verbs, hi)]
     if not verbs:
