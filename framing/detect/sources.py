@@ -164,7 +164,7 @@ def _names(text: str, words: SpeakerWords,
     evidence: set[str] = set()
     joiners, lead, run_lead = words.joiners, words.lead, words.run_lead
     # the tests of every word, made once over the article's words in C (not per sentence);
-    # `g` indexes them, `i = g - first` the sentence's own words
+    # `g` indexes them, `g - first` the sentence's own words
     flat = list(chain.from_iterable(sentence_tokens))
     capital = list(map(str.isupper, map(_FIRST, map(_TEXT, flat))))
     starts = list(map(or_, capital, map(joiners.__contains__, map(_NORM, flat))))
