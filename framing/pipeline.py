@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -166,6 +167,26 @@ def _with_learned(text: str, sentence_tokens: list[list[Token]], flags: list[Fla
     return sorted(flags + _with_speakers(learned, quotes), key=lambda f: (f.start, f.end))
 
 
+def _without_cycle_collector(analyse: Callable[..., Article]) -> Callable[..., Article]:
+    """`analyse` with Python's cycle collector paused while it runs. An analysis allocates
+    objects by the hundred thousand (words, quotes, flags) that live until it returns, and the
+    collector's full passes walk all of them again and again as they pile up: a third of the
+    time of 1 MB of quoted dialogue, a fifth of 1 MB of prose. Reference counting still frees
+    what the analysis drops; cycles, if any, wait for the next collection after it. Only
+    turned back on if it was on (nested calls, threads)."""
+    @functools.wraps(analyse)
+    def run(*args, **kwargs) -> Article:
+        if not gc.isenabled():
+            return analyse(*args, **kwargs)
+        gc.disable()
+        try:
+            return analyse(*args, **kwargs)
+        finally:
+            gc.enable()
+    return run
+
+
+@_without_cycle_collector
 def analyse_text(text: str, *, source: str | None = None, title: str | None = None,
                  lexicon: Lexicon | None = None, removed: str | None = None,
                  model: BiasModel | None | Literal[False] = None,

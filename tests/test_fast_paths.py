@@ -3,16 +3,19 @@ name runs, the sentence's name scan, words per voice and flag voices."""
 from __future__ import annotations
 
 import bisect
+import gc
 
 import pytest
 
-from framing.detect import sources
-from framing.detect.reported import NESTED, reported_spans, voice_of
+from framing.detect import quotes, sources
+from framing.detect.reported import NESTED, Finder, _reported_words, reported_spans, voice_of
 from framing.detect.speakers import MAX_NAME_WORDS, SpeakerWords, _opening_subject, name_run
 from framing.lexicon import builtin
-from framing.pipeline import _with_voices, _words_by_voice
+from framing.detect.quotes import VERB_WINDOW
+from framing.detect.quotes import _alone as quotes_alone
+from framing.pipeline import _with_voices, _words_by_voice, analyse_text
 from framing.results import Flag
-from framing.segment import sentence_spans, tokens
+from framing.segment import quote_spans, sentence_of, sentence_spans, tokens
 
 TEXTS = [
     "Sen. Susan Collins of Maine said the bill was a giveaway, and The Senate agreed.",
@@ -140,3 +143,89 @@ def test_opening_subject_looks_at_gaps_only_when_a_comma_is_there(text, speaker)
     toks = sentences(text)[0]
     k = next(i for i, t in enumerate(toks) if t.norm in ("told", "saying"))
     assert _opening_subject(text, w, toks, k) == speaker
+
+
+def test_reported_spans_looks_only_at_sentences_with_a_cue_word():
+    text = " ".join(TEXTS) + " The ferry left. Nothing more. Critics said it sank."
+    sentence_tokens = sentences(text)
+    sentence_tokens[-2:-2] = [[], []]  # sentences without words are skipped too
+    finder = Finder(text, _reported_words(builtin()))
+    expected = [sorted(finder.spans(toks), key=lambda r: r.start) if toks else []
+                for toks in sentence_tokens]
+    assert reported_spans(text, sentence_tokens, builtin()) == expected
+    assert [] in expected and any(expected)  # sentences with spans and without
+
+
+
+def slow_tag_after(text, words, toks, k):
+    """quotes._tag_after as defined: the next words looked at one by one for a speech verb."""
+    sw = words.speaker
+    tag = toks[k:k + VERB_WINDOW]
+    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+        return []
+    for j, tok in enumerate(tag):
+        if tok.norm in words.all_verbs:
+            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
+                                    for t in tag[:j]) else []
+    return []
+
+
+@pytest.mark.parametrize("text", [
+    "“Will you run again?” Jan Ek asked. “No!” she said. “Why?” the mayor replied.",
+    "“Why?”\nAnn Holt asked. “Go!” said Ek, and “Now?” Mr. J. Okafor of Ostby wondered aloud.",
+    "“Stop!” The ferry left the pier at noon while the crew slept.",
+    "said “Yes?” Ek",
+])
+def test_tag_after_finds_the_first_speech_verb_by_bisection(text):
+    words = quotes._quote_words(builtin())
+    toks = tokens(text)
+    cues = quotes._Cues(text, toks, [t.start for t in toks], words)
+    found = [quotes._tag_after(text, words, cues, k) for k in range(len(toks) + 1)]
+    assert found == [slow_tag_after(text, words, toks, k) for k in range(len(toks) + 1)]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analysis_pauses_the_cycle_collector_and_restores_it(enabled):
+    text = TEXTS[4]
+    expected = repr(analyse_text(text))
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert repr(analyse_text(text)) == expected
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+DIALOGUE = [
+    "“Go on.” “I will.” “Now?” Ek said. “Yes.”",
+    "Vale spoke first:\n\n“We sail at noon.”\n\n“Not today.”\n\n“Why not?” asked Ann Holt.",
+    "‘Storm warning’\n“Stay in.” The mayor said so. “All of you.” — Ann Holt",
+    "“Fine,” he said. “Go.” “In the words of Ek.” “Stop” Ek added. “What?” She left.",
+    "Mayor Ann Holt: “Enough.” “We are done here,” she said. “Done.”",
+]
+
+
+@pytest.mark.parametrize("text", DIALOGUE)
+def test_a_quote_alone_in_its_sentence_is_classified_as_kind_would(text, monkeypatch):
+    args = (text, quote_spans(text), sentence_spans(text), tokens(text), builtin())
+    alone = []
+    monkeypatch.setattr(quotes, "_alone", lambda *a: alone.append(quotes_alone(*a)) or alone[-1])
+    fast = quotes._classify(*args)
+    assert any(alone)  # the fast path is taken
+    monkeypatch.setattr(quotes, "_alone", lambda *_: False)
+    assert fast == quotes._classify(*args)
+
+
+@pytest.mark.parametrize("spans", [
+    [(0, 10), (11, 20), (20, 20), (20, 35), (40, 50)],  # an empty sentence, gaps
+    [(3, 9)],  # offsets before the first sentence are its
+])
+def test_a_sentence_holds_an_offset_as_sentence_of_says(spans):
+    for offsets in ([], [0], [1, 2, 10], [10, 11, 20, 34], [38, 60], list(range(0, 61, 7))):
+        for i in range(len(spans)):
+            expected = any(sentence_of(spans, o) == i for o in offsets)
+            assert sources._holds(spans, offsets, i) == expected, (offsets, i)
+        starts = [s for s, _ in spans]
+        assert [quotes._sentence_at(starts, o) for o in offsets] == \
+            [sentence_of(spans, o) for o in offsets]

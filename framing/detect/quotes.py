@@ -7,11 +7,13 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
 from framing.results import Flag, Quote, Token
-from framing.segment import sentence_of, tokens
+from framing.segment import tokens
 
 DIRECT_MIN_WORDS = 6
 VERB_WINDOW = 6
@@ -22,6 +24,8 @@ DASHES = ("—", "–", "-", "―")
 LIST_JOINERS = frozenset({"and", "or", "instead", "of", "rather", "than", "not", "nor"})
 TITLE_JOINERS = frozenset({"the", "a", "an", "and", "in", "on", "to", "at", "with", "or", "from",
                            "by", "about", "into", "over", "under", "all"})
+
+_NORM, _START = attrgetter("norm"), attrgetter("start")
 
 SCARE = {
     "id": "scare_quote",
@@ -84,11 +88,10 @@ class _Cues:
     token lists handed to the scans are runs of these tokens (`offset` finds where)."""
 
     def __init__(self, text: str, toks: list[Token], starts: list[int], words: QuoteWords):
-        norms = [t.norm for t in toks]
+        norms = list(map(_NORM, toks))
         self.text, self.toks, self.starts, self.speaker = text, toks, starts, words.speaker
         self._lines: dict[tuple[int, int], bool] = {}
-        cue_words = words.cue_words
-        cued = [k for k, n in enumerate(norms) if n in cue_words]  # one pass over all
+        cued = list(compress(range(len(norms)), map(words.cue_words.__contains__, norms)))
         if not cued:  # (most short sentences)
             self.verbs = self.words_of = self.survey = self.percent = self.surveyed = []
             return
@@ -130,6 +133,10 @@ class _Cues:
         while n < len(toks) and self.speaker.is_name_word(toks[n]):
             n += 1
         return n
+
+    def headline(self, start: int, end: int) -> bool:
+        """The quotation from start to end is in a headline (`_Span.headline`)."""
+        return self.text[start] in "‘'" and self.short_line(start, end)
 
     def short_line(self, start: int, end: int) -> bool:
         """The lines from start to end make a headline: at most HEADLINE_WORDS words, not
@@ -244,8 +251,7 @@ class _Span:
     def headline(self) -> bool:
         """In a headline (a short line that does not end with a full stop), where single
         marks quote a source: "Police foil ‘imminent’ attack", "Ruiz: pier ‘back on track’"."""
-        return (self.text[self.start] in "‘'"
-                and self.cues.short_line(self.start, self.end))
+        return self.cues.headline(self.start, self.end)
 
 
 def _label(text: str, words: QuoteWords, span: _Span) -> str | None:
@@ -367,7 +373,8 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
               toks: list[Token], lexicon: Lexicon) -> list[Quote]:
     """`classify` without the memory of the last call."""
     words = _quote_words(lexicon)
-    starts = [t.start for t in toks]
+    starts = list(map(_START, toks))
+    sentence_starts = [s for s, _ in sentences]
     cues = _Cues(text, toks, starts, words)
     quotes: list[Quote] = []
     in_sentence: list[int] = []  # the sentence of each quote's start
@@ -375,24 +382,43 @@ def _classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int
         at, after_quote = bisect.bisect_left(starts, qs), bisect.bisect_left(starts, qe)
         if at == after_quote:
             continue  # no words inside
-        k = sentence_of(sentences, qs)
-        last_end = sentences[sentence_of(sentences, qe - 1)][1]
+        k = _sentence_at(sentence_starts, qs)
+        last_end = sentences[_sentence_at(sentence_starts, qe - 1)][1]
         after = toks[after_quote:min(bisect.bisect_left(starts, last_end),
                                      after_quote + REPORT_REACH)]
         before = toks[max(bisect.bisect_left(starts, sentences[k][0]), at - REPORT_REACH):at]
-        after = (after or _tag_after(text, words, toks, after_quote)
+        after = (after or _tag_after(text, words, cues, after_quote)
                  or _credit_after(text, toks, after_quote))
         verbs_after = cues.any_in(cues.verbs, after)
-        span = _Span(text, qs, qe, toks[at:after_quote], before, after,
-                     _lead_in(text, toks, starts, sentences, k, qs), cues,
-                     verbs_after or cues.any_in(cues.verbs, before))
-        kind, speaker = _kind(text, words, span, quotes)
-        if kind == "direct" and not speaker and not before and not span.headline \
+        lead = _lead_in(text, toks, starts, sentences, k, qs)
+        if _alone(before, after, lead):
+            kind, speaker = "direct", None
+        else:
+            kind, speaker = _kind(text, words, _Span(
+                text, qs, qe, toks[at:after_quote], before, after, lead, cues,
+                verbs_after or cues.any_in(cues.verbs, before)), quotes)
+        if kind == "direct" and not speaker and not before and not cues.headline(qs, qe) \
                 and not verbs_after:
             speaker = _carried(text, words, cues, sentences, k, quotes)
         quotes.append(Quote(qs, qe, text[qs:qe], kind, speaker))
         in_sentence.append(k)
     return _siblings(text, quotes, in_sentence)
+
+
+def _sentence_at(sentence_starts: list[int], offset: int) -> int:
+    """`segment.sentence_of` by the sentences' starts: the same bisection, over numbers
+    rather than pairs."""
+    return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
+
+
+def _alone(before: list[Token], after: list[Token], lead: list[Token]) -> bool:
+    """A quotation with no words around it in its sentence, no tag cut off after it and no
+    sentence ending in a colon before it (a line of quoted dialogue): `_kind` would call it
+    direct with no speaker, so it is not asked. Why: with no words before or after, no
+    speech verb is near ("in the words of", `_speech`), there is no label, lead-in,
+    introducer (no gap before the mark), tag, dash credit or credit name, and `_Span.sentence`
+    holds (the quote fills its sentence); `_kind` reaches no return before that one."""
+    return not before and not after and not lead
 
 
 def _siblings(text: str, quotes: list[Quote], sentence: list[int]) -> list[Quote]:
@@ -431,15 +457,17 @@ def _carried(text: str, words: QuoteWords, cues: _Cues, sentences: list[tuple[in
     if k < 1:
         return None
     s, e = sentences[k - 1]
-    inside = []  # the quotes of that sentence (quotes do not overlap: scan back from the last)
-    for q in reversed(earlier):
+    inside = []  # the quotes of that sentence, the last first (quotes do not overlap: scan
+    for q in reversed(earlier):  # back from the last)
         if q.end <= s:
             break
         if q.start < e:
-            inside.insert(0, q)
-    spoken = [q for q in inside if q.speech and q.speaker]
-    if spoken:
-        return spoken[-1].speaker
+            inside.append(q)
+    for q in inside:
+        if q.speaker and q.speech:
+            return q.speaker
+    if not cues.verbs:
+        return None  # no speech verb in the text (quoted dialogue): nothing to scan
     lo, hi = bisect.bisect_left(cues.starts, s), bisect.bisect_left(cues.starts, e)
     verbs = cues.verbs[bisect.bisect_left(cues.verbs, lo):bisect.bisect_left(cues.verbs, hi)]
     if not verbs:
@@ -510,19 +538,21 @@ def _tag_follows(text: str, words: QuoteWords, span: _Span) -> bool:
     return False
 
 
-def _tag_after(text: str, words: QuoteWords, toks: list[Token], k: int) -> list[Token]:
+def _tag_after(text: str, words: QuoteWords, cues: _Cues, k: int) -> list[Token]:
     """The attribution that a sentence splitter cut off after a quote ending in ? or !
     ("“Will you run again?” Jan Ek asked."): the next words in the paragraph, when they are a
-    name or pronoun and a speech verb."""
+    name or pronoun and a speech verb. (`cues`: the text's, whose speech verbs say in one
+    bisection where the first among the next words is, or that there is none: most quotes.)"""
     sw = words.speaker
+    toks, verbs = cues.toks, cues.verbs
+    v = bisect.bisect_left(verbs, k)
+    if v == len(verbs) or verbs[v] >= k + VERB_WINDOW:
+        return []  # no speech verb among the next words
     tag = toks[k:k + VERB_WINDOW]
-    if not tag or "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
+    if "\n" in text[toks[k - 1].end if k else 0:tag[0].start]:
         return []
-    for j, tok in enumerate(tag):
-        if _is_verb(words, tok):
-            return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns
-                                    for t in tag[:j]) else []
-    return []
+    j = verbs[v] - k  # the first speech verb of the tag
+    return tag if j and all(sw.is_name_word(t) or t.norm in sw.pronouns for t in tag[:j]) else []
 
 
 def _in_the_words_of(text: str, words: QuoteWords, span: _Span) -> str | None:

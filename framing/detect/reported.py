@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, speaker_at
@@ -344,12 +344,14 @@ class Finder:
         return False
 
     # --- the spans of a sentence -------------------------------------------------------------
-    def spans(self, toks: list[Token]) -> list[Reported]:
+    def spans(self, toks: list[Token], hits: list[int] | None = None) -> list[Reported]:
+        """The spans of one sentence (`hits`: the indices of its cue words, if known)."""
         out: list[Reported] = []
         text = self.text
         said: tuple[bool, int | None] = (False, None)  # the last reporting verb's subject
-        cues = self.w.cues
-        hits = list(compress(range(len(toks)), map(cues.__contains__, map(_NORM, toks))))
+        if hits is None:
+            hits = list(compress(range(len(toks)), map(self.w.cues.__contains__,
+                                                       map(_NORM, toks))))
         if not hits:
             return out  # most sentences: no verb, noun or "according" that reports speech
         for k in hits:
@@ -501,10 +503,21 @@ def reported_spans(text: str, sentence_tokens: list[list[Token]],
                    lexicon: Lexicon) -> list[list[Reported]]:
     """The reported-speech spans of every sentence, in order."""
     finder = Finder(text, _reported_words(lexicon))
-    out = [finder.spans(toks) if toks else [] for toks in sentence_tokens]
-    for spans in out:
-        if len(spans) > 1:  # (most sentences have none)
+    out: list[list[Reported]] = [[] for _ in sentence_tokens]
+    # only sentences with a cue word can hold a span (`Finder.spans` finds none in the
+    # others): the cue words are looked for once over the article's words, in C
+    ends = list(accumulate(map(len, sentence_tokens)))  # sentence i: words ends[i - 1]:ends[i]
+    cued = list(compress(range(ends[-1] if ends else 0), map(
+        finder.w.cues.__contains__, map(_NORM, chain.from_iterable(sentence_tokens)))))
+    c = 0
+    while c < len(cued):  # sentence by sentence, its cue words' indices among its own words
+        i = bisect.bisect_right(ends, cued[c])
+        first = ends[i - 1] if i else 0
+        d = bisect.bisect_left(cued, ends[i], c)
+        spans = out[i] = finder.spans(sentence_tokens[i], [g - first for g in cued[c:d]])
+        if len(spans) > 1:
             spans.sort(key=_START)
+        c = d
     return out
 
 

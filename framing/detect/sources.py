@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter, itemgetter, or_
 
 from framing.detect.speakers import (DESCRIPTION_OPENERS, MAX_NAME_WORDS, SpeakerWords,
@@ -162,32 +163,40 @@ def _names(text: str, words: SpeakerWords,
     names: dict[str, tuple[int, str]] = {}
     evidence: set[str] = set()
     joiners, lead, run_lead = words.joiners, words.lead, words.run_lead
-    for toks in sentence_tokens:
-        after = 0  # past the last name run
-        n = len(toks)
-        capital = list(map(str.isupper, map(_FIRST, map(_TEXT, toks))))
-        starts = list(map(or_, capital, map(joiners.__contains__, map(_NORM, toks))))
-        for i in compress(range(n), starts):
-            if i < after:
-                continue
-            tok = toks[i]
-            if i + 1 < n and starts[i + 1] and not (
-                    (tok.norm in run_lead or tok.base in lead)
-                    and (i + MAX_NAME_WORDS >= n or False in starts[i + 1:i + MAX_NAME_WORDS + 1])):
-                run = name_run(text, words, toks, i, 1)
-                if len(run) >= 2 and run[-1].norm == run[-1].base:
-                    joiner = next((j for j, t in enumerate(run) if t.norm in joiners), 0)
-                    for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
-                        # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
-                        name = text[part[0].start:part[-1].end]
-                        key = _key(name)
-                        if key not in names or len(name) > len(names[key][1]):
-                            names[key] = (names.get(key, (part[0].start, ""))[0], name)
-                if run and run[0] is tok:
-                    after = i + len(run)
-            if i and capital[i] and text[tok.start - 1] not in OPENERS \
-                    and text[toks[i - 1].end:tok.start].strip()[-1:] not in (":", "—"):
-                evidence.add(tok.base)  # not right after an opening mark or a colon
+    # the tests of every word, made once over the article's words in C (not per sentence);
+    # `g` indexes them, `g - first` the sentence's own words
+    flat = list(chain.from_iterable(sentence_tokens))
+    capital = list(map(str.isupper, map(_FIRST, map(_TEXT, flat))))
+    starts = list(map(or_, capital, map(joiners.__contains__, map(_NORM, flat))))
+    ends = list(accumulate(map(len, sentence_tokens)))
+    s = first = end = 0  # the sentence of word g: its index, first word, end
+    toks: list[Token] = []
+    after = 0  # past the last name run (a run never crosses a sentence)
+    for g in compress(range(len(flat)), starts):
+        if g < after:
+            continue
+        if g >= end:
+            s = bisect_right(ends, g, s)
+            first, end, toks = ends[s - 1] if s else 0, ends[s], sentence_tokens[s]
+        tok = flat[g]
+        if g + 1 < end and starts[g + 1] and not (
+                (tok.norm in run_lead or tok.base in lead)
+                and (g + MAX_NAME_WORDS >= end or False in starts[g + 1:g + MAX_NAME_WORDS + 1])):
+            run = name_run(text, words, toks, g - first, 1)
+            if len(run) >= 2 and run[-1].norm == run[-1].base:
+                joiner = next((j for j, t in enumerate(run) if t.norm in joiners), 0)
+                for part in ([run, run[:joiner]] if joiner >= 2 else [run]):
+                    # "Sen. Susan Collins of Maine" is also "Sen. Susan Collins"
+                    name = text[part[0].start:part[-1].end]
+                    key = _key(name)
+                    if key not in names or len(name) > len(names[key][1]):
+                        names[key] = (names.get(key, (part[0].start, ""))[0], name)
+            if run and run[0] is tok:
+                after = g + len(run)
+        if g != first and capital[g] and tok.base not in evidence \
+                and text[tok.start - 1] not in OPENERS \
+                and text[flat[g - 1].end:tok.start].strip()[-1:] not in (":", "—"):
+            evidence.add(tok.base)  # not right after an opening mark or a colon
     return names, evidence
 
 
@@ -239,6 +248,13 @@ def _continuations(text: str, quotes: list[Quote]) -> list[tuple[Quote, str]]:
     return out
 
 
+def _holds(spans: list[tuple[int, int]], offsets: list[int], i: int) -> bool:
+    """Whether `sentence_of(spans, o) == i` for one of the sorted offsets: one bisection for
+    the sentence asked about, not one per offset (10,000 quotes, a few speech verbs)."""
+    k = bisect_left(offsets, spans[i][0] if i else 0)
+    return k < len(offsets) and (i + 1 == len(spans) or offsets[k] < spans[i + 1][0])
+
+
 def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[list[Token]],
                  quotes: list[Quote], flags: list[Flag],
                  lexicon: Lexicon) -> tuple[list[Source], list[Quote]]:
@@ -250,14 +266,17 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
     all_tokens = list(chain.from_iterable(sentence_tokens))
     quoted = starts_within(all_tokens, [(q.start, q.end) for q in quotes])
     covered = starts_within(all_tokens, [(f.start, f.end) for f in anonymous])
-    with_speech = {sentence_of(spans, q.start) for q in speech}
+    speech_starts = [q.start for q in speech]
     events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in speech]
-    for i, toks in enumerate(sentence_tokens):
-        if i in with_speech:
-            continue  # the quote's own attribution
-        for k in compress(range(len(toks)), map(words.verbs.__contains__, map(_NORM, toks))):
-            if toks[k].start not in quoted and toks[k].start not in covered:
-                events.append((toks[k].start, "verb", (toks, k)))
+    ends = list(accumulate(map(len, sentence_tokens)))  # sentence i: words ends[i - 1]:ends[i]
+    for g in compress(range(len(all_tokens)),  # the speech verbs, found in one pass
+                      map(words.verbs.__contains__, map(_NORM, all_tokens))):
+        start = all_tokens[g].start
+        i = bisect_right(ends, g)
+        if start not in quoted and start not in covered \
+                and not _holds(spans, speech_starts, i):
+            # (a sentence with quoted speech: the verb is the quote's own attribution)
+            events.append((start, "verb", (sentence_tokens[i], g - (ends[i - 1] if i else 0))))
     events.sort(key=lambda e: e[0])
     registry = _Registry(*_names(text, words, sentence_tokens))
     resolved: dict[int, Quote] = {}
@@ -279,7 +298,8 @@ def find_sources(text: str, spans: list[tuple[int, int]], sentence_tokens: list[
                 speaker = registry.mention(speaker, q.start, q.end, quote=q.kind == "direct")
             else:
                 speaker = None
-            resolved[q.start] = replace(q, speaker=speaker)
+            if speaker != q.speaker:  # (else the quote as it is: most have no speaker)
+                resolved[q.start] = replace(q, speaker=speaker)
             continue
         toks, k = payload
         speaker = speaker_at(text, words, toks, k, inverted=False)

@@ -88,6 +88,9 @@ def name_run(text: str, words: SpeakerWords, toks: list[Token], k: int,
     """Capitalised words running from index k away from a verb (step -1 backwards, +1 on),
     joined only by spaces or the dot of an abbreviation ("Mr. Brecht", "J. Okafor")."""
     joiners, verbs = words.joiners, words.verbs  # `is_name_word`, inline: called per word
+    if not 0 <= k < len(toks) or not (toks[k].text[0].isupper() or toks[k].norm in joiners) \
+            or toks[k].norm in verbs:
+        return []  # (most calls: no name where the run would start)
     run: list[Token] = []
     while 0 <= k < len(toks) and len(run) < MAX_NAME_WORDS:
         tok = toks[k]
