@@ -116,19 +116,12 @@ def _drain(entry: tuple[list[Item], Any], wait: Callable[[Any], list]) -> Iterat
             yield Result(item.id, item.fields, value, error)
 
 
-def _start_worker(parent: int) -> None:
+def _exit_with_parent(parent: int) -> None:
     """Worker initializer: leave when the batch's process is gone (killed with SIGKILL, its
-    workers would otherwise wait for work forever), and collect cyclic garbage less often.
-    An analysis makes tens of thousands of short-lived containers that reference counting
-    frees; at Python's default thresholds the collector runs every 700 of them (twice an
-    article) and walks the lexicons and the model each time, ~3% of a worker's time.
-    Every 10,000 it runs ten times less; what it frees is the same, so memory stays flat."""
-    import gc
+    workers would otherwise wait for work forever)."""
     import os
     import threading
     import time
-
-    gc.set_threshold(10_000, 50, 100)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -148,7 +141,7 @@ def _local_pool(items: Iterable[Item], job: Callable[[Item], T], jobs: int,
     import os
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def wait(future: Any) -> list:
         try:

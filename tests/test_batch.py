@@ -33,13 +33,6 @@ def length_job(item: Item) -> int:
     return len(item.doc.text)
 
 
-def gc_threshold_job(item: Item) -> tuple[int, int, int]:
-    """A picklable job: the garbage collector's thresholds in the process that runs it."""
-    import gc
-
-    return gc.get_threshold()
-
-
 def make_items(n: int) -> list[Item]:
     return [Item(f"a{i}" + ("boom" if i % 7 == 3 else ""),
                  text_document(TEXTS[i % len(TEXTS)], f"a{i}")) for i in range(n)]
@@ -67,16 +60,6 @@ def test_results_come_in_order_and_failures_do_not_stop_the_run(jobs):
             assert result.error == f"{item.id}: this article is cursed" and result.value is None
         else:
             assert result.error is None and result.value == len(item.doc.text)
-
-
-def test_worker_processes_collect_garbage_less_often_than_the_default():
-    """Workers raise the collector's first threshold (`_start_worker`); the batch's own
-    process keeps Python's default."""
-    import gc
-
-    got = {r.value for r in run(make_items(12), gc_threshold_job, jobs=2, chunk_size=2)}
-    assert got == {(10_000, 50, 100)}
-    assert gc.get_threshold() != (10_000, 50, 100)
 
 
 def test_memory_is_bounded_by_the_work_in_flight():
