@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 
 from framing.files import read_bytes
+from framing.record import record
 from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
@@ -30,7 +30,7 @@ class LexiconError(Exception):
     """A lexicon file that cannot be used; str(exc) is one line."""
 
 
-@dataclass(frozen=True)
+@record
 class WordSet:
     """Words plus built-in shapes, as used by one exception condition."""
 
@@ -49,7 +49,7 @@ class WordSet:
                 or (self.possessive and token.norm != token.base))
 
 
-@dataclass(frozen=True)
+@record
 class Exception_:
     """A sense in which an entry's word is not flagged: all conditions must hold."""
 
@@ -73,7 +73,7 @@ class Exception_:
     after_quote: WordSet | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """One lexicon entry; `forms` are token tuples ("*" matches any one token)."""
 
@@ -118,7 +118,7 @@ class Entry:
         return fields
 
 
-@dataclass(frozen=True)
+@record
 class KindInfo:
     kind: str
     title: str
@@ -126,7 +126,7 @@ class KindInfo:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Lexicon:
     """All entries, the kinds' descriptions and word classes; compared and hashed by identity
     so that a matcher can be cached per lexicon."""
