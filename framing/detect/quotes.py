@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
+from framing.record import record
 from framing.results import Flag, Quote, Token
 from framing.segment import sentence_of, tokens
 
@@ -33,7 +34,7 @@ SCARE = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class QuoteWords:
     """The word classes (lexicons/classes.toml) that tell what a quotation does."""
 
