@@ -206,21 +206,22 @@ def cached(name: str, key: str, build: Callable[[], bytes],
     payload = read(name, key, mapped)
     if payload is not None:
         try:
-            with _no_collections():
+            with no_collections():
                 return parse(payload)
         except (ValueError, KeyError, TypeError, IndexError):
             pass
     payload = build()
     write(name, key, payload)
-    with _no_collections():
+    with no_collections():
         return parse(payload)
 
 
 @contextmanager
-def _no_collections() -> Iterator[None]:
+def no_collections() -> Iterator[None]:
     """The garbage collector paused, then what exists frozen (gc.freeze): a parsed payload is
     many long-lived objects without cycles, which collections would only walk again and
-    again. Done once per cache entry and process."""
+    again. Done once per cache entry and process (and by the command line around a single
+    article's analysis and report: framing/cli_batch.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -45,3 +45,33 @@ def test_collector_back_on_after_a_failure(gc_state, monkeypatch):
     with pytest.raises(RuntimeError):
         framing.analyse(TEXT)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("n_inputs, paused", [(1, True), (2, False)])
+def test_command_pauses_collections_for_one_article_only(gc_state, monkeypatch, tmp_path,
+                                                         n_inputs, paused):
+    """`framing analyse` on one article keeps the collector off through its report
+    (framing/cli_batch.py), a batch does not; either way it is on again afterwards."""
+    from click.testing import CliRunner
+
+    import framing.render.json as json_render
+    from framing.cli import main
+
+    gc.enable()
+    files = []
+    for n in range(n_inputs):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(TEXT, encoding="utf-8")
+        files.append(str(path))
+    seen = []
+    render = json_render.render
+
+    def spy(articles, color):
+        seen.append(gc.isenabled())
+        return render(articles, color)
+
+    monkeypatch.setattr(json_render, "render", spy)
+    result = CliRunner().invoke(main, ["analyse", *files, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert seen == [not paused] and gc.isenabled()
+    assert '"flags"' in result.output
