@@ -30,11 +30,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from framing.corpus import Item
+from framing.record import record
 
 T = TypeVar("T")
 ENGINES = ("local", "dask")
@@ -46,7 +47,7 @@ class BatchError(Exception):
     worker pool); str(exc) is one line."""
 
 
-@dataclass(frozen=True)
+@record
 class Result(Generic[T]):
     """One article's outcome: `value` from the job, or `error` (one line) and no value."""
 

@@ -125,9 +125,10 @@ def read(name: str, key: str, mapped: bool = False) -> bytes | memoryview | None
     """The payload stored under (name, key), or None when absent, stale or damaged.
 
     `mapped`: a read-only view of the file mapped into memory rather than a copy of it, for
-    a payload that its parser copies out at once (copying 1.3 MB into fresh memory costs
-    over a millisecond; mapping it, a tenth of that). The mapping goes with the view; cache
-    files are only ever replaced whole (`write`), never changed in place."""
+    a payload that its parser copies out at once or reads from lazily (copying 1.3 MB into
+    fresh memory costs over a millisecond, in page faults mostly; mapping it, a tenth of
+    that). The mapping goes with the view; cache files are only ever replaced whole
+    (`write`), never changed in place."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -199,25 +200,28 @@ def cached(name: str, key: str, build: Callable[[], bytes],
     """`parse` of the payload for (name, key): read from the cache, else built and stored.
     A cached payload that `parse` refuses (ValueError, KeyError, TypeError, IndexError:
     written by another version of this code, or damaged) is rebuilt. `mapped`: `parse`
-    takes a memoryview of the mapped file (see `read`) and keeps no part of it."""
+    takes a memoryview of the mapped file (see `read`; the built bytes on a miss), and may
+    keep it: the mapping then lives as long as the view, and what it maps stays as checked,
+    since cache files are only ever replaced whole, never changed in place."""
     payload = read(name, key, mapped)
     if payload is not None:
         try:
-            with _no_collections():
+            with no_collections():
                 return parse(payload)
         except (ValueError, KeyError, TypeError, IndexError):
             pass
     payload = build()
     write(name, key, payload)
-    with _no_collections():
+    with no_collections():
         return parse(payload)
 
 
 @contextmanager
-def _no_collections() -> Iterator[None]:
+def no_collections() -> Iterator[None]:
     """The garbage collector paused, then what exists frozen (gc.freeze): a parsed payload is
     many long-lived objects without cycles, which collections would only walk again and
-    again. Done once per cache entry and process."""
+    again. Done once per cache entry and process (and by the command line around a single
+    article's analysis and report: framing/cli_batch.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -18,6 +18,9 @@ from framing.results import KINDS
 from framing.render import FORMATS, STREAM_FORMATS
 
 EXIT_FINDINGS = 1
+# One instance for every path option: each click.Path() looks up its translated name
+# (gettext, a search of the locale folders) when made.
+PATH = click.Path(path_type=Path)
 
 
 def _lexicon(extra: tuple[Path, ...]):
@@ -174,16 +177,16 @@ def _exit_fast(code: int) -> NoReturn:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS + STREAM_FORMATS), default="text",
               show_default=True, help="Report format; jsonl and csv stream one line per article.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=PATH,
               help="Write the report to FILE (atomically: a failed or killed run leaves none).")
 @click.option("--force", is_flag=True, help="Replace --output if it already exists.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+@click.option("--lexicon", "lexicons", multiple=True, type=PATH,
               help="Extra lexicon file merged over the built-ins (repeatable).")
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=10.0,
               show_default=True, callback=lambda ctx, param, value: _not_nan(param, value),
               help="Seconds a URL fetch may take in all.")
-@click.option("--model", "model_path", type=click.Path(path_type=Path),
+@click.option("--model", "model_path", type=PATH,
               help="Sentence bias model from `framing train` [default: the shipped model].")
 @click.option("--keep-all", is_flag=True,
               help="Keep trailing page furniture (related links, comments) instead of cutting it.")
@@ -241,7 +244,7 @@ def lexicon() -> None:
 @lexicon.command("list")
 @click.option("--kind", type=click.Choice([k for k in KINDS if k != "scare_quote"]),
               help="Only this kind.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+@click.option("--lexicon", "lexicons", multiple=True, type=PATH,
               help="Extra lexicon file merged over the built-ins (repeatable).")
 def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
     """One line per entry: id, category, term, neutral alternatives."""
@@ -252,7 +255,7 @@ def lexicon_list(kind: str | None, lexicons: tuple[Path, ...]) -> None:
 
 
 @lexicon.command("validate")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=PATH)
 def lexicon_validate(files: tuple[Path, ...]) -> None:
     """Check lexicon files (default: the built-ins), run every entry's examples and report
     their coverage: every sense exception triggered by an example, and every entry with a
@@ -279,7 +282,7 @@ def lexicon_validate(files: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.argument("name", metavar="ID|WORD|KIND")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+@click.option("--lexicon", "lexicons", multiple=True, type=PATH,
               help="Extra lexicon file merged over the built-ins (repeatable).")
 def explain(name: str, lexicons: tuple[Path, ...]) -> None:
     """Explain an entry (loaded.regime), a word the lexicons flag (regime, "of course") or a

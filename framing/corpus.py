@@ -11,21 +11,21 @@ bias rating ...) for grouping.
 """
 from __future__ import annotations
 
-import glob
-import gzip
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import field
 from pathlib import Path
+from typing import IO
 
 from framing.load import Document, InputError, load, text_document
+from framing.record import record
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One article of a batch: loaded (`doc`) or not (`error`, one line)."""
 
@@ -59,6 +59,8 @@ def expand(spec: str, exclude: Sequence[str] = (), gitignore: bool = False) -> l
                                 else ""))
         return found
     if GLOB_CHARS & set(spec) and not path.exists():
+        import glob
+
         found = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
         found = _kept(Path("."), found, exclude, gitignore)
         if not found:
@@ -120,6 +122,15 @@ def _scalar_fields(record: dict, skip: str) -> dict[str, str | int | float | boo
             if k != skip and isinstance(v, str | int | float | bool)}
 
 
+def opener(path: str) -> Callable[..., IO]:
+    """`gzip.open` for a name ending in .gz (gzip imported only then), else `open`."""
+    if path.lower().endswith(".gz"):
+        import gzip
+
+        return gzip.open
+    return open
+
+
 def read_corpus(path: str, text_field: str = "text", id_field: str = "id",
                 keep_all: bool = False) -> Iterator[Item]:
     """Stream the articles of a JSON-lines corpus (gzip when the name ends in .gz).
@@ -127,9 +138,8 @@ def read_corpus(path: str, text_field: str = "text", id_field: str = "id",
     A line that is not a JSON object with a non-empty string `text_field` becomes an Item
     with an error; the ids of records without `id_field` are "<file>:<line>".
     """
-    opener = gzip.open if path.lower().endswith(".gz") else open
     try:
-        stream = opener(path, "rt", encoding="utf-8", errors="strict", newline="")
+        stream = opener(path)(path, "rt", encoding="utf-8", errors="strict", newline="")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:

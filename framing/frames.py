@@ -19,8 +19,7 @@ The word classes are in lexicons/classes.toml (`frame_skip`, `be_form`, `clause_
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from framing.record import record
 from framing.results import Token
 
 QUOTE_MARKS = "\"“”‘’"
@@ -32,7 +31,7 @@ PREPOSITIONS = frozenset({"for", "of", "by", "after", "before", "without", "abou
                           "in", "on", "with", "while", "since", "despite"})
 
 
-@dataclass(frozen=True)
+@record
 class FrameWords:
     skip: frozenset[str]
     be: frozenset[str]

@@ -3,12 +3,12 @@ back what the output format needs. Top-level and picklable, so they run in worke
 and on Dask; each process loads the lexicons (and the model) once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from framing.corpus import Item
 from framing.lexicon import Lexicon
+from framing.record import record
 
 OUTPUTS = ("article", "jsonl", "csv")
 
@@ -27,7 +27,7 @@ def _model(path: str):
     return read_model(path)
 
 
-@dataclass(frozen=True)
+@record
 class AnalyseJob:
     """Analyse one article: return the `Article` ("article"), its `framing/1` JSON line with
     the item's id ("jsonl"), or its row of scores ("csv"). `lexicons`: extra lexicon files
@@ -59,7 +59,7 @@ class AnalyseJob:
         return article
 
 
-@dataclass(frozen=True)
+@record
 class SummariseJob:
     """Analyse one article and return its compact summary for `framing compare --by`
     (`framing.compare.summarise_item`): scores, counts and word counts, not the Article."""

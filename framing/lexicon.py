@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 
 from framing.files import read_bytes
+from framing.record import record
 from framing.results import KINDS, Token
 
 REQUIRED = ("id", "term", "forms", "category", "weight", "explanation", "alternatives",
@@ -30,7 +30,7 @@ class LexiconError(Exception):
     """A lexicon file that cannot be used; str(exc) is one line."""
 
 
-@dataclass(frozen=True)
+@record
 class WordSet:
     """Words plus built-in shapes, as used by one exception condition."""
 
@@ -49,7 +49,7 @@ class WordSet:
                 or (self.possessive and token.norm != token.base))
 
 
-@dataclass(frozen=True)
+@record
 class Exception_:
     """A sense in which an entry's word is not flagged: all conditions must hold."""
 
@@ -73,7 +73,7 @@ class Exception_:
     after_quote: WordSet | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """One lexicon entry; `forms` are token tuples ("*" matches any one token)."""
 
@@ -118,7 +118,7 @@ class Entry:
         return fields
 
 
-@dataclass(frozen=True)
+@record
 class KindInfo:
     kind: str
     title: str
@@ -126,7 +126,7 @@ class KindInfo:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Lexicon:
     """All entries, the kinds' descriptions and word classes; compared and hashed by identity
     so that a matcher can be cached per lexicon."""
@@ -347,10 +347,15 @@ def fingerprint(raw: dict[str, bytes]) -> str:
 _HOT = ("id", "kind", "replacement", "level", "requires")
 
 
+# The layout of `_packed`, in the cache key: a new layout is never read as the old one.
+_PACKING = "2"
+
+
 def _packed(lexicon: Lexicon) -> bytes:
-    """A checked lexicon for the start-up cache (`_unpacked` reads it back): a JSON line with
-    the kinds, word classes, every entry's `_HOT` fields and the size of its JSON, then the
-    entries' other fields as JSON one after another, each decoded when first used."""
+    """A checked lexicon for the start-up cache (`_unpacked` reads it back): the size of a
+    JSON head (8 bytes, little-endian), the head (the kinds, word classes, every entry's
+    `_HOT` fields and the size of its JSON), then the entries' other fields as JSON one after
+    another, each decoded when first used."""
     from dataclasses import asdict
 
     def plain(value: object) -> object:
@@ -368,14 +373,18 @@ def _packed(lexicon: Lexicon) -> bytes:
             "classes": plain(lexicon.classes),
             "hot": [[plain(getattr(e, k)) for k in _HOT] for e in lexicon.entries],
             "sizes": [len(b) for b in bodies]}
-    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(bodies)
+    data = json.dumps(head, ensure_ascii=False).encode()
+    return len(data).to_bytes(8, "little") + data + b"".join(bodies)
 
 
-def _unpacked(payload: bytes, sha256: str) -> Lexicon:
+def _unpacked(payload: bytes | memoryview, sha256: str) -> Lexicon:
     """The lexicon `_packed` stored (built from checked files, so not checked again), its
-    entries decoded lazily (`Entry.__getattr__`)."""
-    end = payload.index(b"\n")
-    head = json.loads(payload[:end])
+    entries decoded lazily (`Entry.__getattr__`) from the cache file's mapping (`mapped`),
+    which they keep: 1.7 MB a copy would add to the process's memory (and its page faults)
+    for the few entries a text meets."""
+    view = memoryview(payload)
+    end = 8 + int.from_bytes(view[:8], "little")
+    head = json.loads(str(view[8:end], "utf-8"))
     sets: dict[tuple, WordSet] = {}
 
     def wordset(raw: dict | None) -> WordSet | None:
@@ -388,7 +397,7 @@ def _unpacked(payload: bytes, sha256: str) -> Lexicon:
         return sets[key]
 
     def fields(start: int, stop: int) -> dict:
-        e = json.loads(payload[start:stop])
+        e = json.loads(str(view[start:stop], "utf-8"))
         return dict(
             term=e["term"], forms=tuple(map(tuple, e["forms"])), category=e["category"],
             weight=e["weight"], explanation=e["explanation"], alternatives=tuple(e["alternatives"]),
@@ -407,10 +416,9 @@ def _unpacked(payload: bytes, sha256: str) -> Lexicon:
                             _fill=partial(fields, start, stop))
         return new
 
-    if not (len(head["hot"]) == len(head["sizes"])
-            and end + 1 + sum(head["sizes"]) == len(payload)):
+    if not (len(head["hot"]) == len(head["sizes"]) and end + sum(head["sizes"]) == len(view)):
         raise ValueError("damaged lexicon cache")
-    stops = list(accumulate(head["sizes"], initial=end + 1))
+    stops = list(accumulate(head["sizes"], initial=end))
     entries = tuple(map(entry, head["hot"], stops, stops[1:]))
     kinds = {k: KindInfo(v["kind"], v["title"], v["about"], tuple(v["sources"]))
              for k, v in head["kinds"].items()}
@@ -445,9 +453,9 @@ def builtin() -> Lexicon:
         sha = cache.file_digest("lexicons", files, lambda: fingerprint(raw()))
     except OSError:  # a file that went away or cannot be read: the reader's one-line error
         sha = fingerprint(raw())
-    return cache.cached("lexicons", cache.key_of("lexicons", sha),
+    return cache.cached("lexicons", cache.key_of("lexicons", _PACKING, sha),
                         lambda: _packed(_parse_builtin(directory, files, raw(), sha)),
-                        lambda payload: _unpacked(payload, sha))
+                        lambda payload: _unpacked(payload, sha), mapped=True)
 
 
 def load(extra: list[Path] | tuple[Path, ...] = ()) -> Lexicon:

@@ -11,10 +11,10 @@ import re
 import sys
 import threading
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 
 from framing.files import read_bytes, read_capped
+from framing.record import record
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
@@ -71,7 +71,7 @@ class InputError(Exception):
     """A problem with the user's input; str(exc) is one line fit for stderr."""
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """An article ready for analysis."""
 

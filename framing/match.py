@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
 from operator import attrgetter, itemgetter, ne, or_
@@ -11,11 +10,12 @@ from operator import attrgetter, itemgetter, ne, or_
 from framing import cache
 from framing.frames import FrameWords, speech_frame
 from framing.lexicon import COMPLEMENT_PREPS, NEAR, NEARBY, Entry, Exception_, Lexicon, WordSet
+from framing.record import record
 from framing.results import Token
 from framing.segment import sentence_spans, tokens
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """Entry `entry` matched tokens [first, last) of a sentence."""
 

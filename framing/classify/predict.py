@@ -26,7 +26,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from operator import mul, truediv
 from pathlib import Path
@@ -48,6 +48,7 @@ from framing.classify.features import (
     word_tokens,
 )
 from framing.files import read_bytes
+from framing.record import record
 
 if TYPE_CHECKING:
     from framing.lexicon import Lexicon
@@ -75,7 +76,7 @@ class ModelError(Exception):
 
 # --- the model --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class Sweep:
     """One sentence through one n-gram block: everything scoring and explaining need."""
 
@@ -86,7 +87,7 @@ class Sweep:
     words: list[str]        # char_wb only: the words the n-grams were cut from
 
 
-@dataclass(frozen=True)
+@record
 class NgramBlock:
     """TF-IDF over word or char_wb n-grams, L2-normalised, times `weight`, dot `coef`."""
 
@@ -194,7 +195,7 @@ def _grow_sublinear(top: int) -> None:
         _SUBLINEAR.append(1.0 + math.log(len(_SUBLINEAR)))
 
 
-@dataclass(frozen=True)
+@record
 class CueBlock:
     """log(1 + count) of each named cue, times `weight`, dot `coef`."""
 
@@ -214,7 +215,7 @@ class CueBlock:
                 for k in present]
 
 
-@dataclass(frozen=True)
+@record
 class RateBlock:
     """`RATE_FEATURES` from a word -> biased-rate table, times `weight`, dot `coef`."""
 
@@ -254,7 +255,7 @@ class RateBlock:
                 parts[word] = parts.get(word, 0) + value / len(words)
 
 
-@dataclass(frozen=True)
+@record
 class BiasModel:
     """A linear sentence-bias model: P(biased) = sigmoid(intercept + sum of block scores)."""
 

@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from framing.detect.speakers import SpeakerWords, name_run, speaker_at
 from framing.lexicon import Lexicon
+from framing.record import record
 from framing.results import Flag, Quote, Token
 from framing.segment import tokens
 
@@ -37,7 +38,7 @@ SCARE = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class QuoteWords:
     """The word classes (lexicons/classes.toml) that tell what a quotation does."""
 

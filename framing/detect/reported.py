@@ -36,7 +36,6 @@ marks stay `quoted` (pipeline: `voice_of`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import attrgetter
@@ -44,6 +43,7 @@ from operator import attrgetter
 from framing.detect.speakers import SpeakerWords, speaker_at
 from framing.frames import FrameWords
 from framing.lexicon import Lexicon
+from framing.record import record
 from framing.results import Token
 
 # Verb classes of this module (closed grammatical classes, like frames.PREPOSITIONS): the
@@ -136,7 +136,7 @@ NO_CLAUSE = PARTICLES | OBJECT_BREAKS | NOT_A_SUBJECT | BREAKS  # no bare clause
 _NORM, _START = attrgetter("norm"), attrgetter("start")
 
 
-@dataclass(frozen=True)
+@record
 class Reported:
     """A span of reported speech [start, end) and who it is attributed to (None: unknown)."""
 

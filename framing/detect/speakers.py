@@ -4,10 +4,10 @@ for a person ("a spokesperson for the ministry said")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from framing.lexicon import Lexicon
+from framing.record import record
 from framing.results import Token
 
 MAX_NAME_WORDS = 8
@@ -19,7 +19,7 @@ RELATIVE = frozenset({"who", "who's", "whose"})  # "Davis, who trails in the pol
 ROLE_LEAD = 2  # lower-case words between an inverted verb and the name: "said economist Lena Moss"
 
 
-@dataclass(frozen=True)
+@record
 class SpeakerWords:
     """The word classes (lexicons/classes.toml) that attribution rests on."""
 

@@ -1,0 +1,75 @@
+"""`@record`: `@dataclass(frozen=True)` with the same methods, for a third less start-up.
+
+Python 3.11's dataclasses write each generated method out as source and compile it on its
+own: ~60 µs a method, six per frozen class. For the thirty classes a `framing analyse` run
+defines, that is ~15 ms of a ~160 ms command. `record` lets `dataclass` generate only what
+runs per instance (`__init__`) and what makes the class frozen (`__setattr__`,
+`__delattr__`), and gives `__repr__`, `__eq__` and `__hash__` as shared functions over the
+fields, which need no compiling. They return what dataclass's would: `repr` the same text
+(`Name(field=value!r, ...)` over the fields with repr=True, `...` on recursion), `==` the
+comparison of the compare fields' tuples between instances of the very same class
+(NotImplemented otherwise), `hash` the hash of that tuple of the hash fields.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import Any, TypeVar
+
+C = TypeVar("C", bound=type)
+
+
+def record(cls: C | None = None, /, *, eq: bool = True) -> Any:
+    """`@dataclass(frozen=True)` (`eq=False`: compared and hashed by identity)."""
+
+    def wrap(cls: C) -> C:
+        cls = dataclass(cls, frozen=True, repr=False, eq=False)
+        every = fields(cls)
+        _add(cls, "__repr__", _repr_of(tuple(f.name for f in every if f.repr)))
+        if eq:
+            compared = _values([f.name for f in every if f.compare])
+            hashed = _values([f.name for f in every
+                              if (f.compare if f.hash is None else f.hash)])
+            _add(cls, "__eq__", _eq_of(compared))
+            _add(cls, "__hash__", lambda self: hash(hashed(self)))
+        return cls
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _add(cls: type, name: str, fn: Callable) -> None:
+    if name in cls.__dict__:
+        raise TypeError(f"{cls.__name__} defines {name}; use @dataclass")
+    fn.__name__ = name
+    fn.__qualname__ = f"{cls.__qualname__}.{name}"
+    setattr(cls, name, fn)
+
+
+def _values(names: list[str]) -> Callable[[Any], tuple]:
+    """The fields' values as a tuple (attrgetter gives a bare value for one name)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda obj: (getattr(obj, name),)
+    if not names:
+        return lambda obj: ()
+    return attrgetter(*names)
+
+
+def _repr_of(names: tuple[str, ...]) -> Callable[[Any], str]:
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return (self.__class__.__qualname__ + "("
+                + ", ".join(f"{name}={getattr(self, name)!r}" for name in names) + ")")
+
+    return __repr__
+
+
+def _eq_of(values: Callable[[Any], tuple]) -> Callable[[Any, Any], Any]:
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
