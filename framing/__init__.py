@@ -23,22 +23,10 @@ def analyse(text: str, *, source: str | None = None, title: str | None = None,
     `words`: True adds the learned word detector's flags (the shipped model; or pass one from
     `framing.classify.words.load_word_model(path)`); off by default (docs/word-detector.md).
     """
-    import gc
-
     from framing.pipeline import analyse_text
 
-    # The cyclic garbage collector paused while one text is analysed: the analysis makes
-    # tens of thousands of objects and no reference cycles worth collecting, so collections
-    # in between only walk the live ones again and again (about a tenth of the time). What
-    # it may leave is collected as usual once it is back on.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return analyse_text(text, source=source, title=title, lexicon=lexicon, removed=removed,
-                            model=model, words=words)
-    finally:
-        if paused:
-            gc.enable()
+    return analyse_text(text, source=source, title=title, lexicon=lexicon, removed=removed,
+                        model=model, words=words)
 
 
 __all__ = ["__version__", "analyse"]

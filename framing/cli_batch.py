@@ -70,7 +70,7 @@ def analyse_all(inputs: tuple[str, ...], fmt: str, output: Path | None, force: b
 
 def _collections_paused(one_article: bool):
     """For a single article, the cyclic garbage collector off until its report is written,
-    then what it left frozen (`cache.no_collections`): `framing.analyse` pauses collections
+    then what it left frozen (`cache.no_collections`): the analysis pauses collections
     while it works, and a collection after it would walk everything the analysis made (tens
     of thousands of objects, milliseconds) just before the command ends. A batch collects
     as usual between articles."""

@@ -1,4 +1,4 @@
-"""`framing.analyse` pauses the cyclic garbage collector while it works (framing/__init__.py)
+"""The analysis pauses the cyclic garbage collector while it works (framing/pipeline.py)
 and leaves it as it found it, also when the analysis fails; the result is the same."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import pytest
 
 import framing
-from framing.pipeline import analyse_text
+from framing import pipeline
 
 TEXT = "Officials said the reckless plan would clearly fail. Critics called it a “reform”."
 
@@ -20,28 +20,30 @@ def gc_state():
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_collector_left_as_found(gc_state, monkeypatch, enabled):
+def test_collector_off_during_the_analysis_and_left_as_found(gc_state, monkeypatch, enabled):
     (gc.enable if enabled else gc.disable)()
     seen = []
+    split = pipeline.sentence_spans
 
-    def spy(*args, **kwargs):
+    def spy(text):
         seen.append(gc.isenabled())
-        return analyse_text(*args, **kwargs)
+        return split(text)
 
-    monkeypatch.setattr("framing.pipeline.analyse_text", spy)
+    monkeypatch.setattr(pipeline, "sentence_spans", spy)
     article = framing.analyse(TEXT)
     assert seen == [False] and gc.isenabled() is enabled
+    monkeypatch.undo()
     gc.enable()
-    assert article == analyse_text(TEXT)
+    assert article == framing.analyse(TEXT)
 
 
 def test_collector_back_on_after_a_failure(gc_state, monkeypatch):
     gc.enable()
 
-    def fail(*args, **kwargs):
+    def fail(text):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("framing.pipeline.analyse_text", fail)
+    monkeypatch.setattr(pipeline, "sentence_spans", fail)
     with pytest.raises(RuntimeError):
         framing.analyse(TEXT)
     assert gc.isenabled()
