@@ -19,7 +19,6 @@ packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import sys
@@ -230,8 +229,8 @@ class RateBlock:
         """(rate, word) of each distinct word of a sentence (its `rate_tokens`, or its
         `word_tokens` with repeats) that has a rate, highest first: what `values` and
         `credit` read."""
-        table = self.table
-        return sorted(((table[w], w) for w in self._rated.intersection(words)), reverse=True)
+        rated = self._rated.intersection(words)
+        return sorted(zip(map(self.table.__getitem__, rated), rated), reverse=True)
 
     def values(self, ranked: list[tuple[float, str]]) -> list[float]:
         """`RATE_FEATURES` times `weight` (`rate_values`: the rates in the same order)."""
@@ -243,15 +242,20 @@ class RateBlock:
             return
         c = self.coef
         w = self.weight
-        credit = [  # (words credited, contribution of the feature)
-            ([ranked[0][1]], w * ranked[0][0] * c[0]),
-            ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
-            ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
-            ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3]),
-        ]
-        for words, value in credit:
-            for word in words:
-                parts[word] = parts.get(word, 0) + value / len(words)
+        rates = [r for r, _ in ranked]
+        words = [x for _, x in ranked]
+        # rates come highest first, so the words rated over 0.3 (0.5) are the first ones
+        over_3 = sum(map((0.3).__lt__, rates))
+        over_5 = sum(map((0.5).__lt__, rates))
+        credit = (  # (words credited, contribution of the feature)
+            (words[:1], w * rates[0] * c[0]),
+            (words[:3], w * sum(rates[:3]) * c[1]),
+            (words[:over_3], w * over_3 * c[2]),
+            (words[:over_5], w * over_5 * c[3]),
+        )
+        for shared, value in credit:
+            for word in shared:
+                parts[word] = parts.get(word, 0) + value / len(shared)
 
 
 @dataclass(frozen=True)
@@ -404,8 +408,8 @@ class BiasModel:
             parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
             self.rates.credit(ranked, parts)
-        # largest first, then by label: sorted(...)[:top], as heapq documents nsmallest
-        best = heapq.nsmallest(top, [(-v, k) for k, v in parts.items() if v > 0])
+        # largest first, then by label (labels differ, so no two items tie)
+        best = sorted([(-v, k) for k, v in parts.items() if v > 0])[:top]
         return [(k, -v) for v, k in best]
 
 

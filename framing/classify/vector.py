@@ -238,8 +238,17 @@ class Batch:
             at += size
 
     def credit(self, i: int, parts: dict[str, float]) -> None:
-        """`NgramBlock.credit` for text i (one of those `explain` was given)."""
+        """`NgramBlock.credit` for text i (one of those `explain` was given).
+
+        A word block's labels of one text are distinct n-grams, so into empty `parts` (the
+        first block credited) they go in one update: each value as it is where the loop
+        stores 0 + value, the same float but for -0.0 (made 0.0): a zero changes no sum it
+        joins but -0.0 + -0.0, and is no positive contribution, so the explanation is the
+        same either way."""
         labels, values = self.credits.get(i, ((), ()))
+        if not parts and self.block.analyzer == "word":
+            parts.update(zip(labels, values))
+            return
         for label, value in zip(labels, values):
             parts[label] = parts.get(label, 0) + value
 
