@@ -682,3 +682,23 @@ def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
             for x in chosen:
                 expected[x] = expected.get(x, 0) + value / len(chosen)
     assert [(k, repr(v)) for k, v in parts.items()] == [(k, repr(v)) for k, v in expected.items()]
+
+
+def test_cue_contributions_remembered_by_counts_equal_fresh_ones(monkeypatch):
+    """`CueBlock.contributions` remembers each set of counts: asked again (also once its
+    memory was emptied for size) it gives what the first reading gave, for invented counts."""
+    from framing.classify import predict
+    from framing.classify.predict import CueBlock
+
+    block = CueBlock(weight=0.8, names=("loaded", "hedge", "quote_marks", "question"),
+                     coef=(1.5, -0.25, 0.4, 2.0))
+    sets = [{"quote_marks": 0, "exclamation": 0, "question": 0},
+            {"loaded": 2, "loaded:label": 2, "quote_marks": 1, "exclamation": 0, "question": 0},
+            {"hedge": 1, "booster": 3, "quote_marks": 0, "exclamation": 1, "question": 2},
+            {"loaded": 1, "hedge": 0, "quote_marks": 4, "question": 1}]
+    expected = [[(name, 0.8 * math.log1p(c[name]) * coef)
+                 for name, coef in zip(block.names, block.coef) if c.get(name)] for c in sets]
+    monkeypatch.setattr(predict, "_CUE_CACHE_SIZE", 3)
+    for _ in range(3):
+        assert [block.contributions(dict(c)) for c in sets] == expected
+    assert len(block._seen) <= 3

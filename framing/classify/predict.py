@@ -60,6 +60,7 @@ MAX_NGRAM = 8
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
 MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
 _CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
+_CUE_CACHE_SIZE = 10_000  # sets of cue counts
 LABEL_STRIP = ".,;:!?\"'“”‘’()[]"  # stripped from a word that char n-grams credit
 #: Sentences a process scores one by one before `assess` switches to numpy (its ~60 ms
 #: import pays once about this many have been scored; the results are the same).
@@ -201,12 +202,25 @@ class CueBlock:
     names: tuple[str, ...]
     coef: tuple[float, ...]
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
+    _seen: dict[tuple[tuple[str, int], ...], list[tuple[str, float]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_order", {name: k for k, name in enumerate(self.names)})
 
     def contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
-        """(name, weight × value × coef) of each cue present, in the order of `names`."""
+        """(name, weight × value × coef) of each cue present, in the order of `names`.
+        Remembered by the counts (most sentences share a few sets of counts); the list is
+        shared, so callers only read it."""
+        key = tuple(cues.items())
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) >= _CUE_CACHE_SIZE:
+                self._seen.clear()
+            seen = self._seen[key] = self._contributions(cues)
+        return seen
+
+    def _contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
         order = self._order
         present = sorted(order[name] for name, count in cues.items() if count and name in order)
         return [(self.names[k], self.weight * cue_value(cues[self.names[k]]) * self.coef[k])
