@@ -356,7 +356,7 @@ class BiasModel:
         out = []
         for at in range(0, len(texts), step):
             part = texts[at:at + step]
-            lows = [text.lower() for text in part]
+            lows = list(map(str.lower, part))
             words = [word_tokens(low, lowercase=False) for low in lows]  # read once for all
             units = [[block.units(text, low, w) for text, low, w in zip(part, lows, words)]
                      for block in self._blocks]

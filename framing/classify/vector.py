@@ -13,7 +13,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import is_
 
 import numpy as np
 
@@ -294,7 +295,7 @@ def sweep(block: NgramBlock, texts: Sequence[str],
             cached.clear()
         blobs = list(map(cached.get, flat))
         if None in blobs:
-            new = list(dict.fromkeys(w for w, blob in zip(flat, blobs) if blob is None))
+            new = list(dict.fromkeys(compress(flat, map(is_, blobs, repeat(None)))))
             cached.update(zip(new, char_blobs(block, state, new)))
             blobs = list(map(cached.__getitem__, flat))
         hits = np.frombuffer(b"".join(blobs), dtype=np.int32).astype(np.int64)
