@@ -296,8 +296,9 @@ def sweep(block: NgramBlock, texts: Sequence[str],
         blobs = list(map(cached.get, flat))
         if None in blobs:
             new = list(dict.fromkeys(compress(flat, map(is_, blobs, repeat(None)))))
-            cached.update(zip(new, char_blobs(block, state, new)))
-            blobs = list(map(cached.__getitem__, flat))
+            fresh = dict(zip(new, char_blobs(block, state, new)))
+            cached.update(fresh)  # (read from `fresh`: another thread may clear `cached`)
+            blobs = list(map(fresh.get, flat, blobs))
         hits = np.frombuffer(b"".join(blobs), dtype=np.int32).astype(np.int64)
         per_word = np.array(list(map(len, blobs)), dtype=np.int64) >> 2
         word_text = np.repeat(np.arange(len(texts)), list(map(len, words)))
