@@ -647,3 +647,58 @@ def test_model_files_have_a_size_cap_before_and_after_gzip(cli, tmp_path, monkey
     fine = tmp_path / "fine.json.gz"
     fine.write_bytes(gzip.compress(json.dumps(_tiny_model()).encode()))
     assert read_model(fine).intercept == -0.5
+
+
+@pytest.mark.parametrize("words", [
+    [],
+    ["reckless"],
+    ["reckless", "thugs"],
+    ["reckless", "thugs", "mob", "disgraceful", "regime", "brave"],
+    ["aa", "bb", "cc", "dd"],  # equal rates: ordered by word, highest first
+    ["aa", "low", "mid"],
+])
+def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
+    """`RateBlock.credit` (which reads the words over 0.3 and 0.5 as the first ones of the
+    ranking) gives each word the very floats of the definition: the top word, the top three,
+    and the words rated over 0.3 and over 0.5, each feature's contribution shared equally."""
+    from framing.classify.predict import RateBlock
+
+    table = {"reckless": 0.9, "thugs": 0.75, "mob": 0.5, "disgraceful": 0.6, "regime": 0.31,
+             "brave": 0.3, "aa": 0.55, "bb": 0.55, "cc": 0.55, "dd": 0.55, "low": 0.01,
+             "mid": 0.4}
+    block = RateBlock(weight=0.7, coef=(1.3, -0.4, 0.9, 2.1), table=table)
+    ranked = block.ranked(words + words[:1])  # a repeated word is counted once
+    assert ranked == sorted(((table[w], w) for w in set(words)), reverse=True)
+    parts = {"reckless": 0.25}
+    block.credit(ranked, parts)
+    expected = {"reckless": 0.25}
+    if ranked:
+        w, c = block.weight, block.coef
+        for chosen, value in (
+                ([ranked[0][1]], w * ranked[0][0] * c[0]),
+                ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
+                ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
+                ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3])):
+            for x in chosen:
+                expected[x] = expected.get(x, 0) + value / len(chosen)
+    assert [(k, repr(v)) for k, v in parts.items()] == [(k, repr(v)) for k, v in expected.items()]
+
+
+def test_cue_contributions_remembered_by_counts_equal_fresh_ones(monkeypatch):
+    """`CueBlock.contributions` remembers each set of counts: asked again (also once its
+    memory was emptied for size) it gives what the first reading gave, for invented counts."""
+    from framing.classify import predict
+    from framing.classify.predict import CueBlock
+
+    block = CueBlock(weight=0.8, names=("loaded", "hedge", "quote_marks", "question"),
+                     coef=(1.5, -0.25, 0.4, 2.0))
+    sets = [{"quote_marks": 0, "exclamation": 0, "question": 0},
+            {"loaded": 2, "loaded:label": 2, "quote_marks": 1, "exclamation": 0, "question": 0},
+            {"hedge": 1, "booster": 3, "quote_marks": 0, "exclamation": 1, "question": 2},
+            {"loaded": 1, "hedge": 0, "quote_marks": 4, "question": 1}]
+    expected = [[(name, 0.8 * math.log1p(c[name]) * coef)
+                 for name, coef in zip(block.names, block.coef) if c.get(name)] for c in sets]
+    monkeypatch.setattr(predict, "_CUE_CACHE_SIZE", 3)
+    for _ in range(3):
+        assert [block.contributions(dict(c)) for c in sets] == expected
+    assert len(block._seen) <= 3

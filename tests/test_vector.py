@@ -127,3 +127,46 @@ def test_group_sums_add_each_groups_values_in_order_like_sum():
     expected = [float(sum(v for v, g in zip(values, group) if g == k)) for k in range(4)]
     assert [repr(x) for x in totals] == [repr(x) for x in expected]
     assert repr(totals[2]) == "0.0"
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 5), (1, 3), (3, 3), (4, 6)])
+def test_char_hits_found_by_number_equal_word_hits(ngram_range):
+    """Many words' char_wb hits at once, by n-gram numbers (`char_blobs`), equal
+    `NgramBlock.word_hits` word by word: short and long words, characters no n-gram of the
+    vocabulary holds (alone, first, last, inside), repeats, and padded words shorter than
+    min_n (looked up one by one)."""
+    import numpy as np
+
+    from framing.classify.features import word_char_ngrams
+    from framing.classify.predict import NgramBlock
+    from framing.classify.vector import _state, char_blobs
+
+    words = ["a", "ab", "the", "émigré", "東京", "🙂!", "verylongword" * 30, "“scare”",
+             "x\x00y", "don't", "—", "said,", "zqzq", "the", "ée", "tokyo東", "東tokyo",
+             "ab東cd", "12,000", "a-b-c-d-e-f"]
+    vocab = sorted({g for w in words[:12] + ["tokyo", "thethe", "abcd"]
+                    for g in word_char_ngrams(w, ngram_range)} - {" ab ", "rd", " "})
+    block = NgramBlock(analyzer="char_wb", ngram_range=ngram_range, lowercase=True,
+                       token_pattern=predict.TOKEN_PATTERN, sublinear_tf=True, weight=1.0,
+                       ngrams=vocab, idf=[1.0] * len(vocab), coef=[0.5] * len(vocab),
+                       index={g: i for i, g in enumerate(vocab)})
+    state = _state(block)
+    assert state.keys is not None
+    got = [np.frombuffer(b, dtype=np.int32).tolist() for b in char_blobs(block, state, words)]
+    assert got == [list(block.word_hits(w)) for w in words]
+    assert any(got) and not all(got)
+    for alone in (["c"], ["ab"], ["東"], ["ab", "abc"]):  # fewer characters than max_n
+        assert [len(b) for b in char_blobs(block, state, alone)] == [
+            4 * len(block.word_hits(w)) for w in alone]
+
+
+def test_char_hits_of_the_shipped_model_by_number_equal_word_hits():
+    import numpy as np
+
+    from framing.classify.vector import _state, char_blobs
+
+    block = load_model().char
+    words = [w for t in _sentences() for w in t.lower().split()]
+    got = [np.frombuffer(b, dtype=np.int32).tolist()
+           for b in char_blobs(block, _state(block), words)]
+    assert got == [list(block.word_hits(w)) for w in words]

@@ -121,10 +121,11 @@ def surface_cues(text: str, spans: list[tuple[int, int]] | None = None) -> dict[
             "exclamation": text.count("!"), "question": text.count("?")}
 
 
-def _add(counts: Counter[str], kind: str, category: str) -> None:
-    counts[kind] += 1
+def _add(counts: dict[str, int], kind: str, category: str) -> None:
+    counts[kind] = counts.get(kind, 0) + 1
     if kind != "scare_quote":  # scare quotes have one category ("distancing")
-        counts[f"{kind}:{category}"] += 1
+        key = f"{kind}:{category}"
+        counts[key] = counts.get(key, 0) + 1
 
 
 def sentence_cues(text: str, lexicon: Lexicon | None = None,
@@ -149,7 +150,7 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
     if found is None:
         found = ((m.entry.kind, m.entry.category)
                  for _, _, m in matches_in(text, matcher_for(lexicon), [(0, len(text))]))
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for kind, category in found:
         _add(counts, kind, category)
     spans = quote_spans(text)
@@ -158,7 +159,8 @@ def sentence_cues(text: str, lexicon: Lexicon | None = None,
         for quote in quote_detector.classify(text, spans, [(0, len(text))], toks, lexicon):
             if quote.kind == "scare":
                 _add(counts, "scare_quote", quote_detector.SCARE["category"])
-    return dict(counts) | surface_cues(text, spans)
+    counts.update(surface_cues(text, spans))
+    return counts
 
 
 def tokens_alone(text: str, toks: list[Token], offset: int) -> list[Token]:

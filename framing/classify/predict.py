@@ -19,7 +19,6 @@ packed.py): checked once when the cache entry is built, then loaded as arrays.
 """
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import sys
@@ -62,6 +61,7 @@ MAX_NGRAM = 8
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "bias-model.json"
 MAX_MODEL_BYTES = 50_000_000  # a model file, and a .gz model once decompressed
 _CHAR_CACHE_SIZE = 100_000  # words (about 20 MB at most)
+_CUE_CACHE_SIZE = 10_000  # sets of cue counts
 LABEL_STRIP = ".,;:!?\"'“”‘’()[]"  # stripped from a word that char n-grams credit
 #: Sentences a process scores one by one before `assess` switches to numpy (its ~60 ms
 #: import pays once about this many have been scored; the results are the same).
@@ -203,12 +203,25 @@ class CueBlock:
     names: tuple[str, ...]
     coef: tuple[float, ...]
     _order: dict[str, int] = field(init=False, repr=False, compare=False)
+    _seen: dict[tuple[tuple[str, int], ...], list[tuple[str, float]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_order", {name: k for k, name in enumerate(self.names)})
 
     def contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
-        """(name, weight × value × coef) of each cue present, in the order of `names`."""
+        """(name, weight × value × coef) of each cue present, in the order of `names`.
+        Remembered by the counts (most sentences share a few sets of counts); the list is
+        shared, so callers only read it."""
+        key = tuple(cues.items())
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) >= _CUE_CACHE_SIZE:
+                self._seen.clear()
+            seen = self._seen[key] = self._contributions(cues)
+        return seen
+
+    def _contributions(self, cues: dict[str, int]) -> list[tuple[str, float]]:
         order = self._order
         present = sorted(order[name] for name, count in cues.items() if count and name in order)
         return [(self.names[k], self.weight * cue_value(cues[self.names[k]]) * self.coef[k])
@@ -231,8 +244,8 @@ class RateBlock:
         """(rate, word) of each distinct word of a sentence (its `rate_tokens`, or its
         `word_tokens` with repeats) that has a rate, highest first: what `values` and
         `credit` read."""
-        table = self.table
-        return sorted(((table[w], w) for w in self._rated.intersection(words)), reverse=True)
+        rated = self._rated.intersection(words)
+        return sorted(zip(map(self.table.__getitem__, rated), rated), reverse=True)
 
     def values(self, ranked: list[tuple[float, str]]) -> list[float]:
         """`RATE_FEATURES` times `weight` (`rate_values`: the rates in the same order)."""
@@ -244,15 +257,20 @@ class RateBlock:
             return
         c = self.coef
         w = self.weight
-        credit = [  # (words credited, contribution of the feature)
-            ([ranked[0][1]], w * ranked[0][0] * c[0]),
-            ([x for _, x in ranked[:3]], w * sum(r for r, _ in ranked[:3]) * c[1]),
-            ([x for r, x in ranked if r > 0.3], w * sum(r > 0.3 for r, _ in ranked) * c[2]),
-            ([x for r, x in ranked if r > 0.5], w * sum(r > 0.5 for r, _ in ranked) * c[3]),
-        ]
-        for words, value in credit:
-            for word in words:
-                parts[word] = parts.get(word, 0) + value / len(words)
+        rates = [r for r, _ in ranked]
+        words = [x for _, x in ranked]
+        # rates come highest first, so the words rated over 0.3 (0.5) are the first ones
+        over_3 = sum(map((0.3).__lt__, rates))
+        over_5 = sum(map((0.5).__lt__, rates))
+        credit = (  # (words credited, contribution of the feature)
+            (words[:1], w * rates[0] * c[0]),
+            (words[:3], w * sum(rates[:3]) * c[1]),
+            (words[:over_3], w * over_3 * c[2]),
+            (words[:over_5], w * over_5 * c[3]),
+        )
+        for shared, value in credit:
+            for word in shared:
+                parts[word] = parts.get(word, 0) + value / len(shared)
 
 
 @record
@@ -339,7 +357,7 @@ class BiasModel:
         out = []
         for at in range(0, len(texts), step):
             part = texts[at:at + step]
-            lows = [text.lower() for text in part]
+            lows = list(map(str.lower, part))
             words = [word_tokens(low, lowercase=False) for low in lows]  # read once for all
             units = [[block.units(text, low, w) for text, low, w in zip(part, lows, words)]
                      for block in self._blocks]
@@ -405,8 +423,8 @@ class BiasModel:
             parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
             self.rates.credit(ranked, parts)
-        # largest first, then by label: sorted(...)[:top], as heapq documents nsmallest
-        best = heapq.nsmallest(top, [(-v, k) for k, v in parts.items() if v > 0])
+        # largest first, then by label (labels differ, so no two items tie)
+        best = sorted([(-v, k) for k, v in parts.items() if v > 0])[:top]
         return [(k, -v) for v, k in best]
 
 

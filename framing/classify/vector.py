@@ -13,7 +13,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import is_
 
 import numpy as np
 
@@ -39,6 +40,9 @@ class _State:
         self.pairs: dict[tuple[str, ...], int] | None = None  # word (1, 2): bigrams by words
         if block.analyzer == "word" and tuple(block.ngram_range) == (1, 2):
             self.pairs = {tuple(g.split(" ")): i for g, i in block.index.items() if " " in g}
+        self.keys: _CharKeys | None = None  # char_wb: n-grams as numbers (`char_blobs`)
+        if block.analyzer == "char_wb":
+            self.keys = _CharKeys.of(block)
 
     def scratch(self, n: int) -> np.ndarray:
         """At least n int32s of this thread's scratch space (contents undefined)."""
@@ -46,6 +50,94 @@ class _State:
         if table is None or len(table) < n:
             table = self.local.table = np.empty(n, dtype=np.int32)
         return table
+
+
+class _CharKeys:
+    """A char_wb vocabulary with each n-gram written as a number, so that the n-grams of
+    many words are looked up at once (`char_blobs`).
+
+    Each character of the vocabulary gets a code from 1 to the alphabet's size, in `bits`
+    bits; an n-gram is its codes as the digits of a number in base 2**bits. No digit is 0,
+    so the number has exactly n digits and tells the string back: two n-grams get the same
+    number only if they are the same string. A window of a word holding a character that
+    no vocabulary n-gram has cannot be in the vocabulary; its number is set to 0, which
+    no n-gram has (an empty one, which no word gives, is set to -1).
+    """
+
+    def __init__(self, block: NgramBlock, alphabet: list[str], bits: int):
+        self.bits = bits
+        self.code = np.zeros(max(map(ord, alphabet)) + 1, dtype=np.int64)  # by code point
+        self.code[[ord(c) for c in alphabet]] = np.arange(1, len(alphabet) + 1)
+        numbers = np.array([self.number(g) or -1 for g in block.ngrams], dtype=np.int64)
+        self.order = np.argsort(numbers, kind="stable")
+        self.sorted = numbers[self.order]
+
+    @classmethod
+    def of(cls, block: NgramBlock) -> _CharKeys | None:
+        """The keys of a char_wb block, or None when its longest n-grams do not fit in 63
+        bits (then `char_blobs` looks words up one by one)."""
+        alphabet = sorted(set("".join(block.ngrams)))
+        bits = len(alphabet).bit_length()
+        longest = max(block.ngram_range[1], max(map(len, block.ngrams)))
+        return cls(block, alphabet, bits) if bits * longest <= 63 else None
+
+    def number(self, gram: str) -> int:
+        out = 0
+        for c in gram:
+            out = out << self.bits | int(self.code[ord(c)])
+        return out
+
+    def codes(self, text: str) -> np.ndarray:
+        """The code of each character of the text (0: in no vocabulary n-gram)."""
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        inside = points < len(self.code)
+        return np.where(inside, self.code[np.where(inside, points, 0)], 0)
+
+    def lookup(self, numbers: np.ndarray) -> np.ndarray:
+        """The vocabulary index of each n-gram number, -1 for none."""
+        at = np.minimum(np.searchsorted(self.sorted, numbers), len(self.sorted) - 1)
+        return np.where(self.sorted[at] == numbers, self.order[at], -1)
+
+
+def char_blobs(block: NgramBlock, state: _State, words: list[str]) -> list[bytes]:
+    """`NgramBlock.word_hits` of each word, as int32 bytes, for many words at once.
+
+    `word_char_ngrams` pads a word with a space on each side and cuts, for n from min_n
+    up, every window of n characters, left to right, until n reaches the padded word's
+    length (a padded word of exactly n characters gives itself once and ends the list).
+    So for n from min_n to min(max_n, padded length) it gives the padded length - n + 1
+    windows of n characters, n after n: the windows here, in that order, found by number
+    (`_CharKeys`). A padded word shorter than min_n gives itself alone; such words (none
+    with min_n <= 3) are looked up one by one, as is every word when the block has no keys.
+    """
+    keys = state.keys
+    min_n, max_n = block.ngram_range
+    if keys is None or min(map(len, words)) + 2 < min_n:
+        return [np.array(block.word_hits(w), dtype=np.int32).tobytes() for w in words]
+    padded = np.array([len(w) + 2 for w in words])
+    codes = keys.codes("".join([" " + w + " " for w in words]))
+    starts = np.cumsum(padded) - padded
+    grams = np.arange(min_n, max_n + 1)
+    per_n = np.maximum(padded[:, None] - grams[None, :] + 1, 0).ravel()  # word-major, then n
+    total = int(per_n.sum())
+    begin = np.cumsum(per_n) - per_n
+    at = np.repeat(np.repeat(starts, len(grams)) - begin, per_n) + np.arange(total)
+    n_of = np.repeat(np.tile(np.arange(len(grams)), len(words)), per_n)
+    bad = np.concatenate(([0], np.cumsum(codes == 0)))  # characters in no n-gram, so far
+    rows = np.zeros((len(grams), len(codes)), dtype=np.int64)
+    number = np.zeros(len(codes), dtype=np.int64)
+    for k in range(min(max_n, len(codes))):
+        number[:len(codes) - k] = number[:len(codes) - k] << keys.bits | codes[k:]
+        if k + 1 >= min_n:
+            n = k + 1
+            valid = bad[n:] == bad[:-n]
+            rows[n - min_n, :len(codes) - k] = np.where(valid, number[:len(codes) - k], 0)
+    found = keys.lookup(rows[n_of, at])
+    known = found >= 0
+    hits = found[known].astype(np.int32).tobytes()
+    word_of = np.repeat(np.arange(len(words)), per_n.reshape(len(words), -1).sum(axis=1))
+    ends = (np.cumsum(np.bincount(word_of[known], minlength=len(words))) * 4).tolist()
+    return [hits[a:b] for a, b in zip([0] + ends, ends)]
 
 
 def _state(block: NgramBlock) -> _State:
@@ -147,8 +239,17 @@ class Batch:
             at += size
 
     def credit(self, i: int, parts: dict[str, float]) -> None:
-        """`NgramBlock.credit` for text i (one of those `explain` was given)."""
+        """`NgramBlock.credit` for text i (one of those `explain` was given).
+
+        A word block's labels of one text are distinct n-grams, so into empty `parts` (the
+        first block credited) they go in one update: each value as it is where the loop
+        stores 0 + value, the same float but for -0.0 (made 0.0): a zero changes no sum it
+        joins but -0.0 + -0.0, and is no positive contribution, so the explanation is the
+        same either way."""
         labels, values = self.credits.get(i, ((), ()))
+        if not parts and self.block.analyzer == "word":
+            parts.update(zip(labels, values))
+            return
         for label, value in zip(labels, values):
             parts[label] = parts.get(label, 0) + value
 
@@ -194,10 +295,10 @@ def sweep(block: NgramBlock, texts: Sequence[str],
             cached.clear()
         blobs = list(map(cached.get, flat))
         if None in blobs:
-            for k, blob in enumerate(blobs):
-                if blob is None:
-                    blobs[k] = cached[flat[k]] = np.array(
-                        block.word_hits(flat[k]), dtype=np.int32).tobytes()
+            new = list(dict.fromkeys(compress(flat, map(is_, blobs, repeat(None)))))
+            fresh = dict(zip(new, char_blobs(block, state, new)))
+            cached.update(fresh)  # (read from `fresh`: another thread may clear `cached`)
+            blobs = list(map(fresh.get, flat, blobs))
         hits = np.frombuffer(b"".join(blobs), dtype=np.int32).astype(np.int64)
         per_word = np.array(list(map(len, blobs)), dtype=np.int64) >> 2
         word_text = np.repeat(np.arange(len(texts)), list(map(len, words)))
