@@ -134,7 +134,7 @@ def test_char_hits_found_by_number_equal_word_hits(ngram_range):
     """Many words' char_wb hits at once, by n-gram numbers (`char_blobs`), equal
     `NgramBlock.word_hits` word by word: short and long words, characters no n-gram of the
     vocabulary holds (alone, first, last, inside), repeats, and padded words shorter than
-    min_n (looked up one by one)."""
+    min_n (looked up one by one), lone surrogates (a Python string may hold them)."""
     import numpy as np
 
     from framing.classify.features import word_char_ngrams
@@ -143,7 +143,7 @@ def test_char_hits_found_by_number_equal_word_hits(ngram_range):
 
     words = ["a", "ab", "the", "émigré", "東京", "🙂!", "verylongword" * 30, "“scare”",
              "x\x00y", "don't", "—", "said,", "zqzq", "the", "ée", "tokyo東", "東tokyo",
-             "ab東cd", "12,000", "a-b-c-d-e-f"]
+             "ab東cd", "12,000", "a-b-c-d-e-f", "lone\ud800surrogate", "\udfff"]
     vocab = sorted({g for w in words[:12] + ["tokyo", "thethe", "abcd"]
                     for g in word_char_ngrams(w, ngram_range)} - {" ab ", "rd", " "})
     block = NgramBlock(analyzer="char_wb", ngram_range=ngram_range, lowercase=True,

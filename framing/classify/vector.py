@@ -88,8 +88,9 @@ class _CharKeys:
         return out
 
     def codes(self, text: str) -> np.ndarray:
-        """The code of each character of the text (0: in no vocabulary n-gram)."""
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        """The code of each character of the text (0: in no vocabulary n-gram). A lone
+        surrogate (a Python string may hold one) is a code point like any other here."""
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         inside = points < len(self.code)
         return np.where(inside, self.code[np.where(inside, points, 0)], 0)
 
