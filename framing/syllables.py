@@ -91,7 +91,7 @@ def _cmu() -> tuple[array, memoryview]:
 def cmu_count(word: str) -> int | None:
     """Stressed vowels in CMUdict's first pronunciation of a lower-case word, or None."""
     offsets, records = _cmu()
-    key = word.encode("utf-8")
+    key = word.encode("utf-8", "surrogatepass")  # a lone surrogate: in no entry
     b = _bucket(key)
     segment = bytes(records[offsets[b]:offsets[b + 1]])
     at = segment.find(b"\n" + key + b"\t")

@@ -83,6 +83,12 @@ def test_syllables_are_cmudicts_then_pyphens():
                                            for w, n in zip(oov, ref["pyphen"])]
 
 
+def test_a_word_holding_a_lone_surrogate_is_in_no_cmudict_entry():
+    """The byte lookup (`cmu_count`) takes any Python string, lone surrogates included."""
+    assert cmu_count("the") == 1
+    assert cmu_count("the\ud800") is None and cmu_count("\udfff") is None
+
+
 def test_works_with_no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("network disabled in this test")
