@@ -4,12 +4,13 @@ Python 3.11's dataclasses write each generated method out as source and compile 
 own: ~60 µs a method, six per frozen class. For the thirty classes a `framing analyse` run
 defines, that is ~15 ms of a ~160 ms command. `record` lets `dataclass` compile only what
 runs per instance (`__init__`), and gives the rest as closures over the fields, which need
-no compiling: `__repr__`, `__eq__` and `__hash__`, and the `__setattr__` and `__delattr__`
-that make the class frozen (`_frozen_methods`: the very code dataclass compiles for them,
-which it is handed in place of its own maker while `record` calls it). They return what dataclass's would: `repr` the same text
-(`Name(field=value!r, ...)` over the fields with repr=True, `...` on recursion), `==` the
-comparison of the compare fields' tuples between instances of the very same class
-(NotImplemented otherwise), `hash` the hash of that tuple of the hash fields.
+no compiling: the `__setattr__` and `__delattr__` that make the class frozen
+(`_frozen_methods`: the very code dataclass compiles for them, handed to it in place of its
+own maker while `record` calls it), and `__repr__`, `__eq__` and `__hash__`. These return
+what dataclass's would: `repr` the same text (`Name(field=value!r, ...)` over the fields
+with repr=True, `...` on recursion), `==` the comparison of the compare fields' tuples
+between instances of the very same class (NotImplemented otherwise), `hash` the hash of that
+tuple of the hash fields.
 """
 from __future__ import annotations
 
