@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, compress
 from operator import attrgetter, itemgetter, ne, or_
@@ -95,6 +95,7 @@ class Matcher:
         # first words of entries whose senses look beyond the sentence (`nearby_has`): a
         # sentence with one of them may match differently when read alone
         self.root, self.context_words = _trie(lexicon)
+        self.entries = lexicon.entries  # what the orders at the trie's ends stand for
         self._openers: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
 
     def sentence(self, text: str, toks: list[Token]) -> list[Match]:
@@ -137,7 +138,7 @@ class Matcher:
 
     def _at(self, text: str, toks: list[Token], i: int) -> Match | None:
         tok = toks[i]
-        root = self.root
+        root, entries = self.root, self.entries
         nodes = [node] if (node := root.get(tok.norm)) else []
         if tok.base != tok.norm and (node := root.get(tok.base)):
             nodes.append(node)
@@ -147,7 +148,7 @@ class Matcher:
         while nodes:
             for node in nodes:
                 if ends := node.get(_END):
-                    found += [(i - k - 1, order, entry) for order, entry in ends]
+                    found += [(i - k - 1, order, entries[order]) for order in ends]
             k += 1
             if k >= last or text[toks[k - 1].end:toks[k].start].strip():
                 break
@@ -351,16 +352,16 @@ def matches_in(text: str, matcher: Matcher,
             yield index, toks, match
 
 
-def _forms_trie(entries: Sequence[Entry], leaf: Callable[[int, Entry], object]) -> dict:
-    """Every form, word by word: node[word] is the next node; node[_END] holds `leaf(order,
-    entry)` for the forms that end there."""
+def _forms_trie(entries: Sequence[Entry]) -> dict:
+    """Every form, word by word: node[word] is the next node; node[_END] lists the orders
+    (places in `entries`) of the entries with a form that ends there."""
     root: dict = {}
     for order, entry in enumerate(entries):
         for form in entry.forms:
             node = root
             for word in form:
                 node = node.setdefault(word, {})
-            node.setdefault(_END, []).append(leaf(order, entry))
+            node.setdefault(_END, []).append(order)
     return root
 
 
@@ -372,28 +373,21 @@ def _context_words(entries: Sequence[Entry]) -> list[str]:
 
 
 def _trie(lexicon: Lexicon) -> tuple[dict, frozenset[str]]:
-    """The matcher's trie, its ends (order, entry), and the first words of the entries that
-    look beyond their sentence. For the built-in lexicons both are read from the start-up
-    cache (framing/cache.py) with orders at the trie's ends, so that no entry is decoded
-    before a text meets it (framing/lexicon.py `_unpacked`)."""
+    """The matcher's trie (`_forms_trie`) and the first words of the entries that look
+    beyond their sentence. For the built-in lexicons both are read from the start-up cache
+    (framing/cache.py) as plain JSON: the trie's ends hold orders, not entries, so that no
+    entry is decoded before a text meets it (framing/lexicon.py `_unpacked`) and the parse
+    needs no hook per node (`Matcher._at` looks the entries up)."""
     entries = lexicon.entries
     if lexicon.sha256 is None:
-        return (_forms_trie(entries, lambda order, entry: (order, entry)),
-                frozenset(_context_words(entries)))
+        return _forms_trie(entries), frozenset(_context_words(entries))
 
     def build() -> bytes:
-        doc = {"trie": _forms_trie(entries, lambda order, entry: order),
-               "context": _context_words(entries)}
+        doc = {"trie": _forms_trie(entries), "context": _context_words(entries)}
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
-    def with_entries(node: dict) -> dict:
-        ends = node.get(_END)
-        if ends is not None:
-            node[_END] = [(order, entries[order]) for order in ends]
-        return node
-
     def parse(payload: bytes) -> tuple[dict, frozenset[str]]:
-        doc = json.loads(payload, object_hook=with_entries)
+        doc = json.loads(payload)
         return doc["trie"], frozenset(doc["context"])
 
     return cache.cached("matcher", cache.key_of("matcher", lexicon.sha256), build, parse)

@@ -135,10 +135,13 @@ def test_cached_lexicon_and_trie_equal_the_parsed_ones(tmp_path, monkeypatch):
     assert cached.entries == parsed.entries
     assert (cached.kinds, cached.classes) == (parsed.kinds, parsed.classes)
 
-    def plain(node: dict) -> dict:
-        return {k: plain(v) if k else [(order, e.id) for order, e in v] for k, v in node.items()}
+    def plain(node: dict, entries: tuple) -> dict:
+        """The trie with each end's order and the id of the entry it stands for."""
+        return {k: plain(v, entries) if k else [(order, entries[order].id) for order in v]
+                for k, v in node.items()}
 
-    assert plain(Matcher(cached).root) == plain(Matcher(replace(parsed, sha256=None)).root)
+    fresh = Matcher(replace(parsed, sha256=None))
+    assert plain(Matcher(cached).root, cached.entries) == plain(fresh.root, parsed.entries)
 
 
 @pytest.fixture

@@ -101,3 +101,30 @@ def test_results_keep_dataclass_behaviour():
     assert pickle.loads(pickle.dumps(flag)) == flag
     with pytest.raises(TypeError):  # a dict field: unhashable, as with dataclass
         hash(Scores(1.0, 0.0, 0.0, 0.0, None, None, None, None, None, None))
+
+
+def _outcome(action) -> str:
+    """What an attribute change does: 'ok', or the error's class and message."""
+    try:
+        action()
+    except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_record_frozenness_matches_dataclass(shape):
+    """Setting and deleting fields and other names, on the class and on a plain subclass
+    (which may take new attributes but not change fields): the same outcome and message."""
+    body, argsets = SHAPES[shape]
+    dc, rec = _pair(body)
+    args = argsets[0] if argsets else ()
+    names = [f.name for f in dataclasses.fields(dc)] + ["new"]
+    for make in (lambda c: c, lambda c: type("Sub", (c,), {})):
+        d, r = make(dc)(*args), make(rec)(*args)
+        for name in names:
+            assert (_outcome(lambda: setattr(r, name, 9))
+                    == _outcome(lambda: setattr(d, name, 9)))
+            assert _outcome(lambda: delattr(r, name)) == _outcome(lambda: delattr(d, name))
+        assert vars(r) == vars(d)
+    assert dataclasses._frozen_get_del_attr.__module__ == "dataclasses"  # given back
