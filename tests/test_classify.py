@@ -164,6 +164,40 @@ def test_scare_quote_pretest_skips_sentences_with_long_quotes_only():
     assert any("“plan”" in s for s, _ in QUOTED if s not in skipped)
 
 
+LONE = [  # (sentence, skipped by the pretest as a lone quotation)
+    ("“Go on.”", True),
+    ('"Not yet," .', True),
+    ("  ‘Sit down.’  ", True),
+    ("“Wait!” — ", True),
+    ("“Go on,” she said.", False),
+    ("Then: “go on.”", False),
+    ("“Go on”x and more.", False),
+    ("“Go” and “on”.", False),
+    ("'Go on.'", True),
+    ("He liked the “plan”.", False),
+]
+
+
+@pytest.mark.parametrize("sentence, skipped", LONE)
+def test_lone_quotation_pretest_agrees_with_the_quote_classifier(sentence, skipped):
+    """A sentence that is one short quotation and nothing else is skipped (the classifier
+    calls it direct); any word outside the marks sends it to the classifier; either way the
+    scare-quote count is what classifying every quote gives."""
+    from framing.classify.features import _may_hold_scare_quote
+    from framing.detect import quotes
+    from framing.lexicon import builtin
+    from framing.segment import quote_spans, tokens
+
+    spans = quote_spans(sentence)
+    assert spans and (not _may_hold_scare_quote(sentence, spans)) == skipped
+    classified = quotes._classify(sentence, spans, [(0, len(sentence))], tokens(sentence),
+                                  builtin())
+    scare = sum(q.kind == "scare" for q in classified)
+    assert sentence_cues(sentence).get("scare_quote", 0) == scare
+    if skipped:
+        assert [q.kind for q in classified] == ["direct"]
+
+
 def test_sentence_cues_scare_quotes_on_real_sentences():
     """The pre-test against classifying every quote, on the sentences with quote marks of
     the first AllSides articles (read from ../shared, never stored)."""
