@@ -695,6 +695,7 @@ def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
     """`RateBlock.credit` (which reads the words over 0.3 and 0.5 as the first ones of the
     ranking) gives each word the very floats of the definition: the top word, the top three,
     and the words rated over 0.3 and over 0.5, each feature's contribution shared equally."""
+    from framing.classify.features import rate_values
     from framing.classify.predict import RateBlock
 
     table = {"reckless": 0.9, "thugs": 0.75, "mob": 0.5, "disgraceful": 0.6, "regime": 0.31,
@@ -703,8 +704,11 @@ def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
     block = RateBlock(weight=0.7, coef=(1.3, -0.4, 0.9, 2.1), table=table)
     ranked = block.ranked(words + words[:1])  # a repeated word is counted once
     assert ranked == sorted(((table[w], w) for w in set(words)), reverse=True)
+    terms = block.terms(ranked)  # each feature's term of the log-odds, from the definition
+    assert [repr(t) for t in terms] == [repr(block.weight * v * c) for v, c in zip(
+        rate_values(set(words), table), block.coef)]
     parts = {"reckless": 0.25}
-    block.credit(ranked, parts)
+    block.credit(ranked, terms, parts)
     expected = {"reckless": 0.25}
     if ranked:
         w, c = block.weight, block.coef
