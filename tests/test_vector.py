@@ -170,19 +170,3 @@ def test_char_hits_of_the_shipped_model_by_number_equal_word_hits():
     got = [np.frombuffer(b, dtype=np.int32).tolist()
            for b in char_blobs(block, _state(block), words)]
     assert got == [list(block.word_hits(w)) for w in words]
-
-
-@pytest.mark.parametrize("keys", [
-    [], [7], [3, 3, 3], [5, 1, 5, 2, 1, 5], [2**40, 9, 2**40, 0, 9, 0, 0],
-    list(range(20, 0, -1)) + list(range(1, 21)),
-])
-def test_first_hits_equal_the_first_position_of_each_key(keys):
-    """`first_hits` (a stable sort) gives each position the first position of its key, as a
-    scan that remembers where each key came first does."""
-    import numpy as np
-
-    from framing.classify.vector import first_hits
-
-    seen: dict[int, int] = {}
-    expected = [seen.setdefault(k, i) for i, k in enumerate(keys)]
-    assert first_hits(np.array(keys, dtype=np.int64)).tolist() == expected

@@ -65,7 +65,7 @@ LABEL_STRIP = ".,;:!?\"'“”‘’()[]"  # stripped from a word that char n-gr
 #: Sentences a process scores one by one before `assess` switches to numpy (its ~60 ms
 #: import pays once about this many have been scored; the results are the same).
 VECTOR_AFTER = 1_000
-_VECTOR_CHUNK = 1024  # sentences numpy sweeps at once (one call's overhead shared among them)
+_VECTOR_CHUNK = 64  # sentences numpy sweeps at once (its scratch table: 64 × vocabulary)
 _scored = 0  # sentences `assess` has scored in this process
 
 

@@ -10,6 +10,7 @@ sentences for that to pay (`predict.VECTOR_AFTER`).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -28,12 +29,13 @@ from framing.classify.predict import (
 
 
 class _State:
-    """A block's arrays, made on first use and kept with the block."""
+    """A block's arrays and scratch space, made on first use and kept with the block."""
 
     def __init__(self, block: NgramBlock):
         self.idf = np.array(block.idf, dtype=np.float64)
         self.coef = np.array(block.coef, dtype=np.float64)
         self.size = len(block.ngrams)
+        self.local = threading.local()  # each thread its own scratch table (Dask threads)
         self.words: dict[str, bytes] = {}  # char_wb: a word's hits as int32 bytes
         self.pairs: dict[tuple[str, ...], int] | None = None  # word (1, 2): bigrams by words
         if block.analyzer == "word" and tuple(block.ngram_range) == (1, 2):
@@ -41,6 +43,13 @@ class _State:
         self.keys: _CharKeys | None = None  # char_wb: n-grams as numbers (`char_blobs`)
         if block.analyzer == "char_wb":
             self.keys = _CharKeys.of(block)
+
+    def scratch(self, n: int) -> np.ndarray:
+        """At least n int32s of this thread's scratch space (contents undefined)."""
+        table = getattr(self.local, "table", None)
+        if table is None or len(table) < n:
+            table = self.local.table = np.empty(n, dtype=np.int32)
+        return table
 
 
 class _CharKeys:
@@ -147,20 +156,6 @@ def _sublinear(top: int) -> np.ndarray:
     if not _TABLE or len(_TABLE[0]) != len(_SUBLINEAR):
         _TABLE[:] = [np.array(_SUBLINEAR, dtype=np.float64)]
     return _TABLE[0]
-
-
-def first_hits(keys: np.ndarray) -> np.ndarray:
-    """For each position of `keys`, the first position holding the same key. A stable sort
-    keeps equal keys in the order they come, so the first of each run of equal sorted keys
-    is the first position of that key (no table as large as texts × vocabulary)."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.empty(len(keys), dtype=bool)
-    starts[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
-    first = np.empty(len(keys), dtype=np.int64)
-    first[order] = order[starts][np.cumsum(starts) - 1]
-    return first
 
 
 def segment_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -281,7 +276,8 @@ def _word_found(block: NgramBlock, state: _State,
 
 def sweep(block: NgramBlock, texts: Sequence[str],
           units: Sequence[list[str]] | None = None) -> Batch:
-    """`NgramBlock.sweep` of each text, as one `Batch`. `units`: each text's
+    """`NgramBlock.sweep` of each text, as one `Batch`. Its scratch table holds texts ×
+    vocabulary int32s, so callers pass a few dozen texts at a time. `units`: each text's
     `NgramBlock.units`, if already found."""
     state = _state(block)
     units = [block.units(t) for t in texts] if units is None else units
@@ -308,8 +304,13 @@ def sweep(block: NgramBlock, texts: Sequence[str],
         word_text = np.repeat(np.arange(len(texts)), list(map(len, words)))
         hit_text = np.repeat(word_text, per_word)
     n = len(hits)
-    first = first_hits(hit_text * state.size + hits)  # each (text, n-gram) -> its first hit
-    new = first == np.arange(n)
+    key = hit_text * state.size + hits
+    table = state.scratch(len(texts) * state.size)
+    position = np.arange(n, dtype=np.int32)
+    table[key] = n
+    np.minimum.at(table, key, position)  # each (text, n-gram) -> its first hit
+    first = table[key]
+    new = first == position
     counts = np.bincount(first, minlength=n)[new]
     keys = hits[new]
     text_of = hit_text[new]
