@@ -69,6 +69,8 @@ def _conditional(toks: list[Token], lexicon: Lexicon) -> Cue | None:
 def sentence_assertion(toks: list[Token], flags: list[Flag], attribution: Cue | None,
                        lexicon: Lexicon) -> tuple[float, tuple[Cue, ...]]:
     """(score, cues) for one sentence from its tokens, its flags and its attribution cue."""
+    if not flags and not attribution and _conditional(toks, lexicon) is None:
+        return 0.0, ()  # no cue (most sentences): round(tanh(0), 3)
     negators = lexicon.classes.get("negator", frozenset())
     starts = [t.start for t in toks] if flags else []
     cues = [c for f in flags

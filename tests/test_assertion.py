@@ -148,3 +148,21 @@ def test_the_conditional_cue_names_its_word():
     (sentence,) = framing.analyse("If the council approved the plan, the port would grow.",
                                   model=False).sentences
     assert sentence.cues == (Cue("conditional", "If", -0.4, 0, 2),)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council approved the plan on Thursday.", (0.0, ())),
+    ("“Go on.”", (0.0, ())),
+    ("If the council met, the port would grow.",
+     (round(__import__("math").tanh(-0.4), 3), ("conditional",))),
+    ("If the council met, the port grew.", (0.0, ())),  # a condition without a modal
+])
+def test_a_sentence_without_flags_or_attribution(sentence, expected):
+    """No flag and no attribution: a plain score of 0.0 and no cue, unless the sentence is
+    conditional (then the general formula over its one cue)."""
+    from framing.assertion import sentence_assertion
+    from framing.lexicon import builtin
+    from framing.segment import tokens
+
+    got, found = sentence_assertion(tokens(sentence), [], None, builtin())
+    assert (repr(got), tuple(c.kind for c in found)) == (repr(expected[0]), expected[1])

@@ -164,6 +164,40 @@ def test_scare_quote_pretest_skips_sentences_with_long_quotes_only():
     assert any("“plan”" in s for s, _ in QUOTED if s not in skipped)
 
 
+LONE = [  # (sentence, skipped by the pretest as a lone quotation)
+    ("“Go on.”", True),
+    ('"Not yet," .', True),
+    ("  ‘Sit down.’  ", True),
+    ("“Wait!” — ", True),
+    ("“Go on,” she said.", False),
+    ("Then: “go on.”", False),
+    ("“Go on”x and more.", False),
+    ("“Go” and “on”.", False),
+    ("'Go on.'", True),
+    ("He liked the “plan”.", False),
+]
+
+
+@pytest.mark.parametrize("sentence, skipped", LONE)
+def test_lone_quotation_pretest_agrees_with_the_quote_classifier(sentence, skipped):
+    """A sentence that is one short quotation and nothing else is skipped (the classifier
+    calls it direct); any word outside the marks sends it to the classifier; either way the
+    scare-quote count is what classifying every quote gives."""
+    from framing.classify.features import _may_hold_scare_quote
+    from framing.detect import quotes
+    from framing.lexicon import builtin
+    from framing.segment import quote_spans, tokens
+
+    spans = quote_spans(sentence)
+    assert spans and (not _may_hold_scare_quote(sentence, spans)) == skipped
+    classified = quotes._classify(sentence, spans, [(0, len(sentence))], tokens(sentence),
+                                  builtin())
+    scare = sum(q.kind == "scare" for q in classified)
+    assert sentence_cues(sentence).get("scare_quote", 0) == scare
+    if skipped:
+        assert [q.kind for q in classified] == ["direct"]
+
+
 def test_sentence_cues_scare_quotes_on_real_sentences():
     """The pre-test against classifying every quote, on the sentences with quote marks of
     the first AllSides articles (read from ../shared, never stored)."""
@@ -661,6 +695,7 @@ def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
     """`RateBlock.credit` (which reads the words over 0.3 and 0.5 as the first ones of the
     ranking) gives each word the very floats of the definition: the top word, the top three,
     and the words rated over 0.3 and over 0.5, each feature's contribution shared equally."""
+    from framing.classify.features import rate_values
     from framing.classify.predict import RateBlock
 
     table = {"reckless": 0.9, "thugs": 0.75, "mob": 0.5, "disgraceful": 0.6, "regime": 0.31,
@@ -669,8 +704,11 @@ def test_rate_credit_shares_each_feature_among_the_words_it_rests_on(words):
     block = RateBlock(weight=0.7, coef=(1.3, -0.4, 0.9, 2.1), table=table)
     ranked = block.ranked(words + words[:1])  # a repeated word is counted once
     assert ranked == sorted(((table[w], w) for w in set(words)), reverse=True)
+    terms = block.terms(ranked)  # each feature's term of the log-odds, from the definition
+    assert [repr(t) for t in terms] == [repr(block.weight * v * c) for v, c in zip(
+        rate_values(set(words), table), block.coef)]
     parts = {"reckless": 0.25}
-    block.credit(ranked, parts)
+    block.credit(ranked, terms, parts)
     expected = {"reckless": 0.25}
     if ranked:
         w, c = block.weight, block.coef

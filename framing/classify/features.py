@@ -203,9 +203,22 @@ def _may_hold_scare_quote(text: str, spans: list[tuple[int, int]]) -> bool:
     and, as an opening single mark, never follows one, so no word runs across the opening
     mark; one running past the closing mark is cut there but still counted once. Most
     quotes in news are long quoted speech, so most sentences with quote marks skip
-    `classify` here."""
+    `classify` here.
+
+    Nor is a lone quotation a scare quote: one span with no word before or after it in the
+    sentence (a line of quoted dialogue, "Go on."), which `classify` calls direct unasked
+    (`quotes._alone`: read alone, no sentence before it gives a lead-in, and no word after it
+    gives a tag or dash credit). A word before the opening mark ends before it; any word
+    starting at or after the closing mark is found by a search from there (`WORD_RE` looks
+    at nothing outside its match), and a word running past the mark only makes the test
+    say "may hold"."""
     sizes = [len(WORD_RE.findall(text, start, end)) for start, end in spans]
-    return max(sizes) < DIRECT_MIN_WORDS and any(sizes)
+    if max(sizes) >= DIRECT_MIN_WORDS or not any(sizes):
+        return False
+    if len(spans) == 1:
+        start, end = spans[0]
+        return bool(WORD_RE.search(text, 0, start) or WORD_RE.search(text, end))
+    return True
 
 
 def cue_value(count: int | float) -> float:

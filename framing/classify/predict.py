@@ -26,7 +26,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from dataclasses import field
-from functools import partial
 from operator import mul, truediv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -185,8 +184,10 @@ class NgramBlock:
                 w * sum(map(share.__getitem__, self.word_hits(word))) / norm)
 
 
-#: For the chosen texts (indexes), the functions that add each block's credits to `parts`.
-Crediting = Callable[[list[int]], dict[int, list[Callable[[dict[str, float]], None]]]]
+#: Given the chosen texts (indexes), a function that adds the n-gram blocks' credits of one
+#: of them to `parts` and returns it.
+Crediting = Callable[[list[int]], Callable[[int, dict[str, float]], dict[str, float]]]
+_CUE_LABELS: dict[str, str] = {}  # cue name -> its label in explanations, "[name]"
 _SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 1024)]  # 1 + log(tf), grown on demand
 
 
@@ -247,30 +248,42 @@ class RateBlock:
         rated = self._rated.intersection(words)
         return sorted(zip(map(self.table.__getitem__, rated), rated), reverse=True)
 
-    def values(self, ranked: list[tuple[float, str]]) -> list[float]:
-        """`RATE_FEATURES` times `weight` (`rate_values`: the rates in the same order)."""
-        return [self.weight * v for v in rate_features([r for r, _ in ranked])]
+    def terms(self, ranked: list[tuple[float, str]]) -> list[float]:
+        """Each of `RATE_FEATURES` times `weight`, times its coefficient: what it adds to the
+        log-odds (`rate_values`: the rates in the same order). Worked out once per sentence
+        for both the score (their sum) and the explanation (`credit` shares them out)."""
+        w = self.weight
+        return [w * v * c for v, c in zip(rate_features([r for r, _ in ranked]), self.coef)]
 
-    def credit(self, ranked: list[tuple[float, str]], parts: dict[str, float]) -> None:
-        """Share each rate feature's contribution among the words it rests on."""
+    def credit(self, ranked: list[tuple[float, str]], terms: list[float],
+               parts: dict[str, float]) -> None:
+        """Share each rate feature's contribution (`terms`) among the words it rests on: the
+        highest rated word, the three highest, those rated over 0.3 and over 0.5."""
         if not ranked:
             return
-        c = self.coef
-        w = self.weight
-        rates = [r for r, _ in ranked]
-        words = [x for _, x in ranked]
         # rates come highest first, so the words rated over 0.3 (0.5) are the first ones
-        over_3 = sum(map((0.3).__lt__, rates))
-        over_5 = sum(map((0.5).__lt__, rates))
-        credit = (  # (words credited, contribution of the feature)
-            (words[:1], w * rates[0] * c[0]),
-            (words[:3], w * sum(rates[:3]) * c[1]),
-            (words[:over_3], w * over_3 * c[2]),
-            (words[:over_5], w * over_5 * c[3]),
-        )
-        for shared, value in credit:
-            for word in shared:
-                parts[word] = parts.get(word, 0) + value / len(shared)
+        over_3 = over_5 = 0
+        for rate, _ in ranked:
+            if not rate > 0.3:
+                break
+            over_3 += 1
+            over_5 += rate > 0.5
+        top_3 = min(len(ranked), 3)
+        shares = (terms[0], terms[1] / top_3, terms[2] / over_3 if over_3 else 0.0,
+                  terms[3] / over_5 if over_5 else 0.0)
+        # word by word, each feature's share added in the features' order: the floats of
+        # adding feature by feature (a word's sum does not depend on the other words')
+        for k, (_, word) in enumerate(ranked[:max(top_3, over_3)]):
+            v = parts.get(word, 0)
+            if k < 1:
+                v += shares[0]
+            if k < top_3:
+                v += shares[1]
+            if k < over_3:
+                v += shares[2]
+            if k < over_5:
+                v += shares[3]
+            parts[word] = v
 
 
 @record
@@ -305,14 +318,16 @@ class BiasModel:
         return out
 
     def _decision(self, cued: list[tuple[str, float]], scores: Sequence[float],
-                  ranked: list[tuple[float, str]]) -> float:
+                  terms: list[float]) -> float:
+        """The log-odds from the cue contributions, the n-gram blocks' scores and the rate
+        features' terms (`_terms`)."""
         z = self.intercept
         for score in scores:
             z += score
         if self.cues is not None:
             z += sum(v for _, v in cued)
         if self.rates is not None:
-            z += sum(map(mul, self.rates.values(ranked), self.rates.coef))
+            z += sum(terms)
         return z
 
     def _ranked(self, text: str, words: list[str] | None = None) -> list[tuple[float, str]]:
@@ -321,6 +336,10 @@ class BiasModel:
             return []
         return self.rates.ranked(rate_tokens(text) if words is None else words)
 
+    def _terms(self, ranked: list[tuple[float, str]]) -> list[float]:
+        """`RateBlock.terms` of a sentence's ranked words (none without a rate block)."""
+        return self.rates.terms(ranked) if self.rates is not None else []
+
     def _cued(self, cues: dict[str, int]) -> list[tuple[str, float]]:
         """`CueBlock.contributions` of the cue counts (none without a cue block)."""
         return self.cues.contributions(cues) if self.cues is not None else []
@@ -328,7 +347,7 @@ class BiasModel:
     def decision(self, text: str, cues: dict[str, int]) -> float:
         """The log-odds of 'biased' for one sentence with its cue counts."""
         return self._decision(self._cued(cues), [block.sweep(text).score for block in self._blocks],
-                              self._ranked(text))
+                              self._terms(self._ranked(text)))
 
     def probabilities(self, texts: Sequence[str], cues: Sequence[dict[str, int]] | None = None,
                       *, lexicon: Lexicon | None = None) -> list[float]:
@@ -362,13 +381,14 @@ class BiasModel:
             units = [[block.units(text, low, w) for text, low, w in zip(part, lows, words)]
                      for block in self._blocks]
             ranked = list(map(self._ranked, part, words))
+            terms = list(map(self._terms, ranked))
             cued = list(map(self._cued, found[at:at + step]))
             scores, credit = (self._vector_sweep if vector else self._sweep)(part, units)
-            ps = [sigmoid(self._decision(c, row, r)) for c, row, r in zip(cued, scores, ranked)]
-            chosen = [i for i, p in enumerate(ps) if p >= explain_from]
-            credits = credit(chosen)
-            out += [(p, self._explain(cued[i], top, credits[i], ranked[i])
-                     if i in credits else []) for i, p in enumerate(ps)]
+            ps = list(map(sigmoid, map(self._decision, cued, scores, terms)))
+            add = credit([i for i, p in enumerate(ps) if p >= explain_from])
+            explain = self._explain
+            out += [(p, explain(add(i, {}), cued[i], top, ranked[i], terms[i])
+                     if p >= explain_from else []) for i, p in enumerate(ps)]
         return out
 
     def _sweep(self, texts: Sequence[str],
@@ -379,8 +399,12 @@ class BiasModel:
         sweeps = [[block.sweep(text, u[i]) for block, u in zip(blocks, units)]
                   for i, text in enumerate(texts)]
 
-        def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
-            return {i: [partial(b.credit, s) for b, s in zip(blocks, sweeps[i])] for i in chosen}
+        def credit(chosen: list[int]) -> Callable[[int, dict[str, float]], dict[str, float]]:
+            def add(i: int, parts: dict[str, float]) -> dict[str, float]:
+                for block, s in zip(blocks, sweeps[i]):
+                    block.credit(s, parts)
+                return parts
+            return add
 
         return [[s.score for s in row] for row in sweeps], credit
 
@@ -391,10 +415,15 @@ class BiasModel:
 
         batches = [vector.sweep(block, texts, u) for block, u in zip(self._blocks, units)]
 
-        def credit(chosen: list[int]) -> dict[int, list[Callable[[dict[str, float]], None]]]:
+        def credit(chosen: list[int]) -> Callable[[int, dict[str, float]], dict[str, float]]:
             for batch in batches:
                 batch.explain(chosen)
-            return {i: [partial(b.credit, i) for b in batches] for i in chosen}
+
+            def add(i: int, parts: dict[str, float]) -> dict[str, float]:
+                for batch in batches:
+                    batch.credit(i, parts)
+                return parts
+            return add
 
         return [[b.scores[i] for b in batches] for i in range(len(texts))], credit
 
@@ -404,25 +433,25 @@ class BiasModel:
         the log-odds), largest first, positive ones only. Character n-grams are credited to the
         words that contain them; cues are labelled `[loaded:label]`, `[quote_marks]` ..."""
         found = self._cues([text], None if cues is None else [cues], lexicon)[0]
-        return self._explain(self._cued(found), top,
-                             [partial(block.credit, block.sweep(text)) for block in self._blocks],
-                             self._ranked(text))
+        parts: dict[str, float] = {}
+        for block in self._blocks:
+            block.credit(block.sweep(text), parts)
+        ranked = self._ranked(text)
+        return self._explain(parts, self._cued(found), top, ranked, self._terms(ranked))
 
     @property
     def _blocks(self) -> list[NgramBlock]:
         return [block for block in (self.word, self.char) if block is not None]
 
-    def _explain(self, cued: list[tuple[str, float]], top: int,
-                 credit: list[Callable[[dict[str, float]], None]],
-                 ranked: list[tuple[float, str]]) -> list[tuple[str, float]]:
-        parts: dict[str, float] = {}  # label -> contribution (a dict: Counter's += is slower)
-        for add in credit:
-            add(parts)
+    def _explain(self, parts: dict[str, float], cued: list[tuple[str, float]], top: int,
+                 ranked: list[tuple[float, str]], terms: list[float]) -> list[tuple[str, float]]:
+        """The explanation from `parts`, label -> contribution with the n-gram blocks'
+        credits in (a dict: Counter's += is slower), plus the cues' and the rates'."""
         for name, v in cued:
-            label = f"[{name}]"
+            label = _CUE_LABELS.get(name) or _CUE_LABELS.setdefault(name, f"[{name}]")
             parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
-            self.rates.credit(ranked, parts)
+            self.rates.credit(ranked, terms, parts)
         # largest first, then by label (labels differ, so no two items tie)
         best = sorted([(-v, k) for k, v in parts.items() if v > 0])[:top]
         return [(k, -v) for v, k in best]
