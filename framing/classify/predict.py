@@ -187,7 +187,6 @@ class NgramBlock:
 #: Given the chosen texts (indexes), a function that adds the n-gram blocks' credits of one
 #: of them to `parts` and returns it.
 Crediting = Callable[[list[int]], Callable[[int, dict[str, float]], dict[str, float]]]
-_CUE_LABELS: dict[str, str] = {}  # cue name -> its label in explanations, "[name]"
 _SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 1024)]  # 1 + log(tf), grown on demand
 
 
@@ -448,7 +447,7 @@ class BiasModel:
         """The explanation from `parts`, label -> contribution with the n-gram blocks'
         credits in (a dict: Counter's += is slower), plus the cues' and the rates'."""
         for name, v in cued:
-            label = _CUE_LABELS.get(name) or _CUE_LABELS.setdefault(name, f"[{name}]")
+            label = f"[{name}]"
             parts[label] = parts.get(label, 0) + v
         if self.rates is not None:
             self.rates.credit(ranked, terms, parts)
